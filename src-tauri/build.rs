@@ -1,0 +1,36 @@
+//! Tauri build step: embeds the config and capabilities, and declares the app's commands so
+//! each one needs an explicit grant in src-tauri/capabilities (least privilege).
+
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "set_language",
+    "finish_onboarding",
+    "list_customers",
+    "save_customer",
+    "delete_customer",
+    "customer_options",
+    "list_contacts",
+    "save_contact",
+    "delete_contact",
+    "list_products",
+    "save_product",
+    "delete_product",
+    "list_opportunities",
+    "save_opportunity",
+    "delete_opportunity",
+    "stage_upload",
+    "import_table",
+    "export_table",
+];
+
+fn main() {
+    println!("cargo:rerun-if-changed=src-tauri/capabilities");
+    println!("cargo:rerun-if-changed=migrations");
+    println!("cargo:rerun-if-changed=tauri.conf.json");
+    let attributes = tauri_build::Attributes::new()
+        .capabilities_path_pattern("src-tauri/capabilities/**/*.json")
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    if let Err(e) = tauri_build::try_build(attributes) {
+        panic!("tauri build step failed: {e:#}");
+    }
+}

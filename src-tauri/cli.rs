@@ -1,0 +1,184 @@
+//! The headless command line of the same binary. With no subcommand the window opens; with
+//! one, the command runs against the same core functions and never opens a window.
+//! Errors go to stderr with a non-zero exit (1 for rejected input, 2 for usage).
+
+use clap::{Parser, Subcommand, ValueEnum};
+use dealdesk_core::tabular::{export, import, FileFormat, TableName};
+use dealdesk_core::{demo, settings, store, CoreError};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(name = "dealdesk", version, about = "DealDesk 销售运营工作台: offline-first sales operations workbench.\nWith no command, opens the window.")]
+pub struct Cli {
+    /// Database file (default: the app-data folder; also DEALDESK_DB).
+    #[arg(long, global = true, env = "DEALDESK_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Fill the database with realistic bilingual demo data.
+    Demo {
+        #[arg(long, default_value_t = demo::DEFAULT.customers)]
+        customers: u32,
+        #[arg(long, default_value_t = demo::DEFAULT.contacts)]
+        contacts: u32,
+        #[arg(long, default_value_t = demo::DEFAULT.products)]
+        products: u32,
+        #[arg(long, default_value_t = demo::DEFAULT.opportunities)]
+        opportunities: u32,
+    },
+    /// Import a CSV (UTF-8, comma or tab) or XLSX file into a table; all rows or none.
+    Import {
+        table: Table,
+        file: PathBuf,
+    },
+    /// Export a table to CSV or XLSX (format from the extension unless --format is given).
+    Export {
+        table: Table,
+        file: PathBuf,
+        #[arg(long)]
+        format: Option<Format>,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum Table {
+    Customers,
+    Contacts,
+    Products,
+    Opportunities,
+}
+
+impl From<Table> for TableName {
+    fn from(t: Table) -> Self {
+        match t {
+            Table::Customers => Self::Customers,
+            Table::Contacts => Self::Contacts,
+            Table::Products => Self::Products,
+            Table::Opportunities => Self::Opportunities,
+        }
+    }
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum Format {
+    Csv,
+    Xlsx,
+}
+
+/// Entry point of the binary.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        }
+    };
+    let db = cli.db.clone().unwrap_or_else(store::default_db_path);
+    match cli.command {
+        None => run_window(db),
+        Some(command) => {
+            crate::logging::init_stderr();
+            let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+                Ok(rt) => rt,
+                Err(e) => {
+                    eprintln!("error: cannot start the async runtime: {e}");
+                    return ExitCode::FAILURE;
+                }
+            };
+            match runtime.block_on(run(command, &db)) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+    }
+}
+
+fn run_window(db: PathBuf) -> ExitCode {
+    let _guard = crate::logging::init_file(&store::default_data_dir().join("logs"));
+    match crate::run_window(db) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            tracing::error!(error = %e, "window failed");
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn bar(label: &'static str) -> ProgressBar {
+    let bar = ProgressBar::new(0);
+    if let Ok(style) = ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} ({eta})") {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_message(label);
+    bar
+}
+
+async fn run(command: Command, db: &Path) -> Result<(), CoreError> {
+    let pool = store::open(db).await?;
+    match command {
+        Command::Demo { customers, contacts, products, opportunities } => {
+            let progress = bar("demo data");
+            let sink = |done: u64, total: u64| {
+                progress.set_length(total);
+                progress.set_position(done);
+            };
+            let made = demo::fill(&pool, demo::DemoCounts { customers, contacts, products, opportunities }, &sink).await?;
+            progress.finish_and_clear();
+            let mut conn = pool.acquire().await?;
+            settings::set_onboarded(&mut conn).await?;
+            println!(
+                "demo data added to {}: {} customers, {} contacts, {} products, {} opportunities",
+                db.display(),
+                made.customers,
+                made.contacts,
+                made.products,
+                made.opportunities
+            );
+        }
+        Command::Import { table, file } => {
+            let bytes = std::fs::read(&file).map_err(|e| CoreError::io(format!("cannot read {}", file.display()), e))?;
+            let name = file.display().to_string();
+            let progress = bar("importing");
+            let sink = |done: u64, total: u64| {
+                progress.set_length(total);
+                progress.set_position(done);
+            };
+            let result = import::import(&pool, table.into(), &name, &bytes, &sink).await;
+            progress.finish_and_clear();
+            let report = result?;
+            println!(
+                "imported {} row(s) into {} from {} ({} new, {} updated)",
+                report.inserted + report.updated,
+                report.table,
+                name,
+                report.inserted,
+                report.updated
+            );
+        }
+        Command::Export { table, file, format } => {
+            let format = match format {
+                Some(Format::Csv) => FileFormat::Csv,
+                Some(Format::Xlsx) => FileFormat::Xlsx,
+                None => FileFormat::from_file_name(&file.display().to_string()).ok_or_else(|| {
+                    CoreError::BadRequest(format!("{}: cannot tell the format from the extension; use .csv or .xlsx, or --format", file.display()))
+                })?,
+            };
+            let rows = export::export(&pool, table.into(), format, &file).await?;
+            println!("exported {rows} row(s) of {} to {}", TableName::from(table), file.display());
+        }
+    }
+    pool.close().await;
+    Ok(())
+}

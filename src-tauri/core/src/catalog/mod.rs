@@ -1,0 +1,3 @@
+//! The product catalogue and its price book.
+
+pub mod product;

@@ -1,0 +1,19 @@
+//! DealDesk's domain: the store, CRM records, the price book, tabular import/export and demo
+//! data. No Tauri here: the window (src-tauri/commands) and the CLI (src-tauri/cli.rs) both
+//! call these service functions, so every capability is reachable from both.
+
+pub mod catalog;
+pub mod clock;
+pub mod crm;
+pub mod demo;
+pub mod error;
+pub mod ids;
+pub mod listing;
+pub mod money;
+pub mod progress;
+pub mod settings;
+pub mod store;
+pub mod tabular;
+pub mod validate;
+
+pub use error::{CoreError, CoreResult};

@@ -1,0 +1,71 @@
+//! User preferences kept in the database (`settings` table), so they travel with the data
+//! and survive restarts: the UI language and whether the first-run choice was made.
+
+use crate::clock;
+use crate::error::CoreResult;
+use serde::{Deserialize, Serialize};
+use sqlx::SqliteConnection;
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub enum Language {
+    #[serde(rename = "zh-CN")]
+    ZhCn,
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Language {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::ZhCn => "zh-CN",
+            Self::En => "en",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        match code {
+            "zh-CN" => Some(Self::ZhCn),
+            "en" => Some(Self::En),
+            _ => None,
+        }
+    }
+}
+
+const LANGUAGE: &str = "ui.language";
+const ONBOARDED: &str = "app.onboarded";
+
+pub async fn get(conn: &mut SqliteConnection, key: &str) -> CoreResult<Option<String>> {
+    let v: Option<(String,)> = sqlx::query_as("SELECT value FROM settings WHERE key = ?").bind(key).fetch_optional(conn).await?;
+    Ok(v.map(|(s,)| s))
+}
+
+pub async fn put(conn: &mut SqliteConnection, key: &str, value: &str) -> CoreResult<()> {
+    sqlx::query(
+        "INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+    )
+    .bind(key)
+    .bind(value)
+    .bind(clock::now())
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn language(conn: &mut SqliteConnection) -> CoreResult<Option<Language>> {
+    Ok(get(conn, LANGUAGE).await?.as_deref().and_then(Language::parse))
+}
+
+pub async fn set_language(conn: &mut SqliteConnection, language: Language) -> CoreResult<()> {
+    put(conn, LANGUAGE, language.code()).await
+}
+
+pub async fn onboarded(conn: &mut SqliteConnection) -> CoreResult<bool> {
+    Ok(get(conn, ONBOARDED).await?.as_deref() == Some("true"))
+}
+
+pub async fn set_onboarded(conn: &mut SqliteConnection) -> CoreResult<()> {
+    put(conn, ONBOARDED, "true").await
+}

@@ -1,0 +1,171 @@
+//! Reading an uploaded file into a [`Sheet`]: CSV in UTF-8 with or without BOM, comma, tab or
+//! semicolon separated (sniffed from the header line), or the first worksheet of an XLSX.
+//! Problems come back as import problems naming the row, never as a panic.
+
+use super::{FileFormat, Sheet};
+use crate::error::{CoreError, FieldCode, ImportProblem, ImportRejection};
+use calamine::{Data, Reader};
+use std::io::Cursor;
+
+const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+
+pub fn read_sheet(file_name: &str, bytes: &[u8]) -> Result<Sheet, CoreError> {
+    let format = if bytes.starts_with(ZIP_MAGIC) {
+        FileFormat::Xlsx
+    } else {
+        match FileFormat::from_file_name(file_name) {
+            Some(FileFormat::Xlsx) => return Err(file_problem(file_name, "the file is not a valid XLSX workbook")),
+            Some(f) => f,
+            None => FileFormat::Csv,
+        }
+    };
+    match format {
+        FileFormat::Csv => read_csv(file_name, bytes),
+        FileFormat::Xlsx => read_xlsx(file_name, bytes),
+    }
+}
+
+/// A rejection about the file as a whole (row 0: before any row).
+pub fn file_problem(file_name: &str, message: &str) -> CoreError {
+    CoreError::ImportRejected(ImportRejection {
+        file_name: file_name.to_string(),
+        problems: vec![ImportProblem {
+            row: 0,
+            column: String::new(),
+            value: String::new(),
+            code: FieldCode::Unreadable,
+            message: message.to_string(),
+        }],
+        more: 0,
+    })
+}
+
+fn read_csv(file_name: &str, bytes: &[u8]) -> Result<Sheet, CoreError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let line = bytes[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count() + 1;
+            return Err(file_problem(
+                file_name,
+                &format!("line {line} is not UTF-8 text; save the file as \"CSV UTF-8\" (GBK/ANSI files are not read)"),
+            ));
+        }
+    };
+    let delimiter = sniff_delimiter(text.lines().next().unwrap_or(""));
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
+    let mut sheet = Sheet::default();
+    for (i, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| file_problem(file_name, &format!("row {}: {e}", i + 1)))?;
+        let cells: Vec<String> = record.iter().map(str::to_string).collect();
+        if i == 0 {
+            sheet.headers = cells;
+        } else {
+            sheet.rows.push(cells);
+        }
+    }
+    finish(file_name, sheet)
+}
+
+/// The separator that occurs most in the header line outside quotes (comma when none does).
+fn sniff_delimiter(header: &str) -> u8 {
+    let mut counts = [(b',', 0usize), (b'\t', 0), (b';', 0)];
+    let mut quoted = false;
+    for b in header.bytes() {
+        if b == b'"' {
+            quoted = !quoted;
+        } else if !quoted {
+            if let Some(entry) = counts.iter_mut().find(|(d, _)| *d == b) {
+                entry.1 += 1;
+            }
+        }
+    }
+    counts.iter().max_by_key(|(_, n)| *n).filter(|(_, n)| *n > 0).map(|(d, _)| *d).unwrap_or(b',')
+}
+
+fn read_xlsx(file_name: &str, bytes: &[u8]) -> Result<Sheet, CoreError> {
+    let mut book = calamine::Xlsx::new(Cursor::new(bytes))
+        .map_err(|e| file_problem(file_name, &format!("the file is not a readable XLSX workbook ({e})")))?;
+    let first = book.sheet_names().first().cloned().ok_or_else(|| file_problem(file_name, "the workbook has no worksheet"))?;
+    let range = book
+        .worksheet_range(&first)
+        .map_err(|e| file_problem(file_name, &format!("worksheet '{first}' cannot be read ({e})")))?;
+    let mut sheet = Sheet::default();
+    for (i, row) in range.rows().enumerate() {
+        let cells: Vec<String> = row.iter().map(cell_text).collect();
+        if i == 0 {
+            sheet.headers = cells;
+        } else {
+            sheet.rows.push(cells);
+        }
+    }
+    finish(file_name, sheet)
+}
+
+/// The text a user sees in the cell. Floats use the shortest form that reads back to the same
+/// number (`12800.5`, not `12800.499999`), which the decimal parser then takes exactly.
+fn cell_text(cell: &Data) -> String {
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Float(f) => {
+            if f.fract() == 0.0 && f.abs() < 1e15 {
+                format!("{}", *f as i64)
+            } else {
+                format!("{f}")
+            }
+        }
+        Data::Int(i) => i.to_string(),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(dt) => match dt.as_datetime() {
+            Some(d) if d.time() == chrono::NaiveTime::MIN => d.date().to_string(),
+            Some(d) => d.to_string(),
+            None => dt.as_f64().to_string(),
+        },
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => format!("#ERROR {e:?}"),
+    }
+}
+
+/// Drops fully empty trailing/blank rows and requires a header.
+fn finish(file_name: &str, mut sheet: Sheet) -> Result<Sheet, CoreError> {
+    if sheet.headers.iter().all(|h| h.trim().is_empty()) {
+        return Err(file_problem(file_name, "the file is empty or has no header row"));
+    }
+    while sheet.rows.last().is_some_and(|r| r.iter().all(|c| c.trim().is_empty())) {
+        sheet.rows.pop();
+    }
+    Ok(sheet)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_bom_and_tabs() {
+        let sheet = read_sheet("a.csv", "\u{feff}name\tregion\n华信科技\t华东\n".as_bytes()).expect("readable");
+        assert_eq!(sheet.headers, vec!["name", "region"]);
+        assert_eq!(sheet.rows, vec![vec!["华信科技".to_string(), "华东".to_string()]]);
+    }
+
+    #[test]
+    fn quoted_commas_do_not_split_cells() {
+        let sheet = read_sheet("a.csv", b"name,notes\n\"Acme, Inc.\",\"a \"\"quoted\"\" note\"\n").expect("readable");
+        assert_eq!(sheet.rows[0], vec!["Acme, Inc.".to_string(), "a \"quoted\" note".to_string()]);
+    }
+
+    #[test]
+    fn gbk_bytes_are_refused_with_the_line_number() {
+        // "名称" in GBK on line 2.
+        let err = read_sheet("gbk.csv", b"name\n\xC3\xFB\xB3\xC6\n").expect_err("not UTF-8");
+        let CoreError::ImportRejected(r) = err else { panic!("expected a rejection") };
+        assert!(r.problems[0].message.contains("line 2"), "{}", r.problems[0].message);
+    }
+
+    #[test]
+    fn a_broken_zip_named_xlsx_is_refused() {
+        let err = read_sheet("x.xlsx", b"PK\x03\x04garbage").expect_err("broken");
+        assert!(matches!(err, CoreError::ImportRejected(_)));
+    }
+}

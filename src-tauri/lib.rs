@@ -1,0 +1,47 @@
+//! The DealDesk app: the Tauri window (commands over `dealdesk-core`) and the headless CLI.
+//! Kept small: the builder wires plugins, state and commands; everything else lives in
+//! modules named for what they hold.
+
+pub mod cli;
+pub mod commands;
+pub mod logging;
+pub mod state;
+
+use state::AppState;
+use std::path::PathBuf;
+use tauri::{Builder, Runtime};
+
+/// Plugins, state and commands: shared by the real app and the mock-runtime tests.
+pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
+    builder.plugin(tauri_plugin_dialog::init()).manage(state).invoke_handler(tauri::generate_handler![
+        commands::app::app_info,
+        commands::app::set_language,
+        commands::app::finish_onboarding,
+        commands::customers::list_customers,
+        commands::customers::save_customer,
+        commands::customers::delete_customer,
+        commands::customers::customer_options,
+        commands::contacts::list_contacts,
+        commands::contacts::save_contact,
+        commands::contacts::delete_contact,
+        commands::products::list_products,
+        commands::products::save_product,
+        commands::products::delete_product,
+        commands::opportunities::list_opportunities,
+        commands::opportunities::save_opportunity,
+        commands::opportunities::delete_opportunity,
+        commands::files::stage_upload,
+        commands::files::import_table,
+        commands::files::export_table,
+    ])
+}
+
+/// Opens the database and runs the window until it is closed.
+pub fn run_window(db_path: PathBuf) -> Result<(), String> {
+    let pool = tauri::async_runtime::block_on(dealdesk_core::store::open(&db_path))
+        .map_err(|e| format!("cannot open the database {}: {e}", db_path.display()))?;
+    tracing::info!("window starting");
+    configure(tauri::Builder::default(), AppState::new(pool, db_path))
+        .run(tauri::generate_context!())
+        .map_err(|e| format!("the window failed: {e}"))
+}

@@ -1,0 +1,63 @@
+//! The headless CLI of the real binary: import/export round trips and clear failures.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::path::Path;
+
+fn dealdesk(db: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("dealdesk").expect("binary built");
+    cmd.arg("--db").arg(db).env_remove("DEALDESK_DB").env("DEALDESK_DATA_DIR", db.parent().expect("dir"));
+    cmd
+}
+
+#[test]
+fn help_lists_the_subcommands() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    dealdesk(&dir.path().join("a.db"))
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("demo").and(predicate::str::contains("import")).and(predicate::str::contains("export")));
+}
+
+#[test]
+fn demo_then_export_and_import_into_a_new_database_gives_the_same_files() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (a, b) = (dir.path().join("a.db"), dir.path().join("b.db"));
+    dealdesk(&a).arg("demo").assert().success().stdout(predicate::str::contains("200 customers"));
+    for (table, ext) in [("customers", "csv"), ("contacts", "xlsx"), ("products", "xlsx"), ("opportunities", "csv")] {
+        let first = dir.path().join(format!("{table}-a.{ext}"));
+        let second = dir.path().join(format!("{table}-b.{ext}"));
+        dealdesk(&a).args(["export", table]).arg(&first).assert().success();
+        dealdesk(&b).args(["import", table]).arg(&first).assert().success().stdout(predicate::str::contains("imported"));
+        dealdesk(&b).args(["export", table]).arg(&second).assert().success();
+        // Compare as CSV so XLSX zip metadata (timestamps) does not matter.
+        let csv_a = dir.path().join(format!("{table}-a-check.csv"));
+        let csv_b = dir.path().join(format!("{table}-b-check.csv"));
+        dealdesk(&a).args(["export", table]).arg(&csv_a).assert().success();
+        dealdesk(&b).args(["export", table]).arg(&csv_b).assert().success();
+        assert_eq!(std::fs::read(&csv_a).expect("a"), std::fs::read(&csv_b).expect("b"), "{table} via {ext}");
+    }
+}
+
+#[test]
+fn a_malformed_file_exits_non_zero_naming_row_and_column_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("a.db");
+    let file = dir.path().join("bad-products.csv");
+    std::fs::write(&file, "sku,name,list_price,cost,tax_rate_pct,currency\nSW-1,CRM,100,50,13,CNY\nSW-2,BI,ten,50,13,CNY\n").expect("write");
+    dealdesk(&db)
+        .args(["import", "products"])
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("bad-products.csv").and(predicate::str::contains("row 3, column list_price, value 'ten'")));
+    let out = dir.path().join("out.csv");
+    dealdesk(&db).args(["export", "products"]).arg(&out).assert().success().stdout(predicate::str::contains("exported 0 row(s)"));
+}
+
+#[test]
+fn an_unknown_table_is_a_usage_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    dealdesk(&dir.path().join("a.db")).args(["import", "invoices", "x.csv"]).assert().code(2).stderr(predicate::str::contains("invoices"));
+}

@@ -1,0 +1,2 @@
+// Temporary hand copy of the ts-rs binding described in docs/ipc.md; the generated file replaces it.
+export type Progress = { done: number; total: number };

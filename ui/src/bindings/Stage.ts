@@ -1,0 +1,2 @@
+// Temporary hand copy of the ts-rs binding described in docs/ipc.md; the generated file replaces it.
+export type Stage = "initial" | "qualified" | "proposal" | "negotiation" | "won" | "lost";

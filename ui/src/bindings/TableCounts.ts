@@ -1,0 +1,2 @@
+// Temporary hand copy of the ts-rs binding described in docs/ipc.md; the generated file replaces it.
+export type TableCounts = { customers: number; contacts: number; products: number; opportunities: number };

@@ -1,0 +1,27 @@
+// Picks the page for the selected area. Each table page is keyed by its table so
+// switching tables starts from fresh search/sort/paging state.
+import { NotBuiltPage } from "../pages/NotBuiltPage";
+import { SettingsPage } from "../pages/SettingsPage";
+import { TablePage } from "../table/TablePage";
+import { contactsTable } from "../tables/contacts";
+import { customersTable } from "../tables/customers";
+import { opportunitiesTable } from "../tables/opportunities";
+import { productsTable } from "../tables/products";
+import type { Area } from "./areas";
+
+export function AreaView({ area }: { area: Area }) {
+  switch (area) {
+    case "customers":
+      return <TablePage key="customers" config={customersTable} />;
+    case "contacts":
+      return <TablePage key="contacts" config={contactsTable} />;
+    case "products":
+      return <TablePage key="products" config={productsTable} />;
+    case "opportunities":
+      return <TablePage key="opportunities" config={opportunitiesTable} />;
+    case "settings":
+      return <SettingsPage />;
+    default:
+      return <NotBuiltPage />;
+  }
+}
