@@ -69,8 +69,9 @@ for _ in $(seq 1 100); do [[ -S /tmp/.X11-unix/X$DISPLAY_NUM ]] && break; sleep 
 [[ -S /tmp/.X11-unix/X$DISPLAY_NUM ]] || { cat "$LOG_DIR/xvfb.log" >&2; die "Xvfb :$DISPLAY_NUM did not start"; }
 export DISPLAY=":$DISPLAY_NUM"
 unset WAYLAND_DISPLAY
-# Less memory and no GPU paths under Xvfb (see docs: PLATFORM-FACTS).
-export WEBKIT_DISABLE_COMPOSITING_MODE=1
+# Not WEBKIT_DISABLE_COMPOSITING_MODE=1: it saves memory, but WebKitWebDriver's screenshot
+# command then never answers (measured with WebKitGTK 2.50 under Xvfb).
+unset WEBKIT_DISABLE_COMPOSITING_MODE
 
 # --- tauri-driver ------------------------------------------------------------------------
 PORT=${DEALDESK_WEBDRIVER_PORT:-4444}

@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
-use tauri::WebviewWindowBuilder;
+use tauri::{Manager, WebviewWindowBuilder};
 
 fn app() -> (tauri::App<tauri::test::MockRuntime>, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -164,6 +164,6 @@ async fn lists_sort_and_page_on_the_server(pool: SqlitePool) {
     let page = customer::list(&pool, &q).await.expect("listed");
     assert_eq!(page.total, 5);
     let names: Vec<&str> = page.items.iter().map(|c| c.name.as_str()).collect();
-    // SQLite's default collation is binary: upper case sorts before lower case.
+    // Names sort case-insensitively, as people expect.
     assert_eq!(names, vec!["Charlie", "Bravo"]);
 }

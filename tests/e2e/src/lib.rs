@@ -32,6 +32,12 @@ pub const DEFAULT_WEBDRIVER_URL: &str = "http://127.0.0.1:4444";
 /// Generous because the first launch of WebKit on a busy 2-core machine takes a few seconds.
 const DEFAULT_TIMEOUT_SECS: u64 = 20;
 
+/// The limit for one whole test (override: `DEALDESK_E2E_TEST_TIMEOUT_SECS`).
+const DEFAULT_TEST_TIMEOUT_SECS: u64 = 240;
+
+/// The limit for each failure-artifact command and for closing the session.
+const ARTIFACT_TIMEOUT: Duration = Duration::from_secs(15);
+
 const POLL: Duration = Duration::from_millis(100);
 
 /// A running app: a WebDriver session plus what the test needs to know about it.
@@ -73,20 +79,31 @@ where
     eprintln!("[e2e] {test}: app started in {:.1?}", started.elapsed());
 
     // A spawned task turns a panic in the body into a JoinError, so we can still take the
-    // screenshot and close the session (which ends the app) before failing.
-    let outcome = tokio::spawn(body(app.clone())).await;
-    let failure = match outcome {
-        Ok(()) => None,
-        Err(e) if e.is_panic() => Some(panic_message(e.into_panic())),
-        Err(e) => Some(format!("test task did not finish: {e}")),
+    // screenshot and close the session (which ends the app) before failing. The overall
+    // limit turns a WebDriver command that never answers into a failure instead of a hang.
+    let limit = test_timeout();
+    let mut task = tokio::spawn(body(app.clone()));
+    let failure = match tokio::time::timeout(limit, &mut task).await {
+        Ok(Ok(())) => None,
+        Ok(Err(e)) if e.is_panic() => Some(panic_message(e.into_panic())),
+        Ok(Err(e)) => Some(format!("test task did not finish: {e}")),
+        Err(_) => {
+            task.abort();
+            Some(format!(
+                "the test did not finish within {limit:?} (a WebDriver command that never \
+                 answered?); raise DEALDESK_E2E_TEST_TIMEOUT_SECS if the machine is just slow"
+            ))
+        }
     };
 
     let artifacts = match &failure {
         Some(_) => Some(app.save_artifacts().await),
         None => None,
     };
-    if let Err(e) = client.close().await {
-        eprintln!("[e2e] {test}: closing the WebDriver session failed: {e}");
+    match tokio::time::timeout(ARTIFACT_TIMEOUT, client.close()).await {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => eprintln!("[e2e] {test}: closing the WebDriver session failed: {e}"),
+        Err(_) => eprintln!("[e2e] {test}: closing the WebDriver session did not answer"),
     }
     // The app is gone now; the database folder may go too.
     drop(data);
@@ -431,26 +448,32 @@ impl App {
         let png = dir.join(format!("{}.png", self.test));
         let html = dir.join(format!("{}.html", self.test));
         let mut notes = Vec::new();
-        match self.client.screenshot().await {
-            Ok(bytes) => match std::fs::write(&png, bytes) {
+        // WebDriver's screenshot shows the page; it never answers when WebKit runs with
+        // WEBKIT_DISABLE_COMPOSITING_MODE=1, so it is bounded and the X screen is the fallback.
+        match tokio::time::timeout(ARTIFACT_TIMEOUT, self.client.screenshot()).await {
+            Ok(Ok(bytes)) => match std::fs::write(&png, bytes) {
                 Ok(()) => notes.push(format!("screenshot: {}", png.display())),
                 Err(e) => notes.push(format!("writing {} failed: {e}", png.display())),
             },
-            Err(e) => {
-                // WebDriver could not render the page: fall back to the whole X screen.
+            other => {
+                let why = match other {
+                    Ok(Err(e)) => e.to_string(),
+                    _ => format!("no answer within {ARTIFACT_TIMEOUT:?}"),
+                };
                 let status = std::process::Command::new("import")
                     .args(["-window", "root"])
                     .arg(&png)
                     .status();
                 match status {
-                    Ok(s) if s.success() => {
-                        notes.push(format!("screenshot (X root window): {}", png.display()))
-                    }
-                    _ => notes.push(format!("no screenshot: WebDriver said {e}; `import` failed too")),
+                    Ok(s) if s.success() => notes.push(format!(
+                        "screenshot (X screen; WebDriver's failed: {why}): {}",
+                        png.display()
+                    )),
+                    _ => notes.push(format!("no screenshot: WebDriver: {why}; `import` failed too")),
                 }
             }
         }
-        if let Ok(source) = self.client.source().await {
+        if let Ok(Ok(source)) = tokio::time::timeout(ARTIFACT_TIMEOUT, self.client.source()).await {
             if std::fs::write(&html, source).is_ok() {
                 notes.push(format!("page source: {}", html.display()));
             }
@@ -471,10 +494,15 @@ pub fn artifacts_dir() -> PathBuf {
 }
 
 fn timeout() -> Duration {
-    let secs = std::env::var("DEALDESK_E2E_TIMEOUT_SECS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(DEFAULT_TIMEOUT_SECS);
+    secs_from_env("DEALDESK_E2E_TIMEOUT_SECS", DEFAULT_TIMEOUT_SECS)
+}
+
+fn test_timeout() -> Duration {
+    secs_from_env("DEALDESK_E2E_TEST_TIMEOUT_SECS", DEFAULT_TEST_TIMEOUT_SECS)
+}
+
+fn secs_from_env(name: &str, default: u64) -> Duration {
+    let secs = std::env::var(name).ok().and_then(|s| s.parse().ok()).unwrap_or(default);
     Duration::from_secs(secs)
 }
 

@@ -125,7 +125,7 @@ pub const LIST: ListSpec = ListSpec {
     search_columns: &["sku", "name", "product_line"],
     sort_keys: &[
         ("sku", "sku"),
-        ("name", "name"),
+        ("name", "LOWER(name)"),
         ("product_line", "product_line"),
         ("list_price", "CAST(list_price AS REAL)"),
         ("currency", "currency"),

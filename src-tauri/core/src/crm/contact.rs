@@ -100,7 +100,7 @@ pub const LIST: ListSpec = ListSpec {
     select: "SELECT c.*, cu.name AS customer_name FROM contacts c LEFT JOIN customers cu ON cu.id = c.customer_id WHERE c.deleted_at IS NULL",
     count: "SELECT COUNT(*) FROM contacts c LEFT JOIN customers cu ON cu.id = c.customer_id WHERE c.deleted_at IS NULL",
     search_columns: &["c.name", "c.title", "c.mobile", "c.email", "cu.name"],
-    sort_keys: &[("name", "c.name"), ("title", "c.title"), ("customer_name", "cu.name"), ("updated_at", "c.updated_at")],
+    sort_keys: &[("name", "LOWER(c.name)"), ("title", "c.title"), ("customer_name", "LOWER(cu.name)"), ("updated_at", "c.updated_at")],
     default_sort: "c.name",
     id_column: "c.id",
 };

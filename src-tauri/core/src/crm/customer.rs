@@ -160,7 +160,7 @@ pub const LIST: ListSpec = ListSpec {
     count: "SELECT COUNT(*) FROM customers WHERE deleted_at IS NULL",
     search_columns: &["name", "industry", "region", "owner"],
     sort_keys: &[
-        ("name", "name"),
+        ("name", "LOWER(name)"),
         ("industry", "industry"),
         ("size", "size"),
         ("region", "region"),

@@ -206,8 +206,8 @@ pub const LIST: ListSpec = ListSpec {
     count: "SELECT COUNT(*) FROM opportunities o JOIN customers cu ON cu.id = o.customer_id WHERE o.deleted_at IS NULL",
     search_columns: &["o.name", "cu.name", "o.competitor", "o.owner"],
     sort_keys: &[
-        ("name", "o.name"),
-        ("customer_name", "cu.name"),
+        ("name", "LOWER(o.name)"),
+        ("customer_name", "LOWER(cu.name)"),
         // Funnel order, not alphabetical.
         (
             "stage",
