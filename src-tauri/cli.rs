@@ -105,6 +105,7 @@ pub fn main() -> ExitCode {
 }
 
 fn run_window(db: PathBuf) -> ExitCode {
+    crate::reduce_webview_memory();
     let _guard = crate::logging::init_file(&store::default_data_dir().join("logs"));
     match crate::run_window(db) {
         Ok(()) => ExitCode::SUCCESS,

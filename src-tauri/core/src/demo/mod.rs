@@ -40,7 +40,10 @@ fn pick<'a, T>(rng: &mut StdRng, items: &'a [T]) -> &'a T {
 fn company(rng: &mut StdRng, n: usize) -> (String, String) {
     let (city, region) = *pick(rng, CITIES);
     let name = if n % 5 == 4 {
-        format!("{} {} {}", pick(rng, EN_WORDS), pick(rng, EN_WORDS), pick(rng, EN_SUFFIXES))
+        let first = rng.random_range(0..EN_WORDS.len());
+        // A different second word: "Bluepeak Bluepeak" is no company name.
+        let second = (first + rng.random_range(1..EN_WORDS.len())) % EN_WORDS.len();
+        format!("{} {} {}", EN_WORDS[first], EN_WORDS[second], pick(rng, EN_SUFFIXES))
     } else {
         format!("{}{}{}", city, pick(rng, ZH_WORDS), pick(rng, ZH_SUFFIXES))
     };
