@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts the app under a private Xvfb display, waits, and saves a PNG of the screen.
 #
-#   bash scripts/screenshot.sh --db PATH [--out shot.png] [--wait 6] [--size 1440x900]
+#   bash scripts/screenshot.sh --db PATH [--out FILE.png] [--wait 6] [--size 1440x900]
 #                              [--app BINARY] [-- extra app args]
 #
 # The app binary defaults to $CARGO_TARGET_DIR/debug/dealdesk (build it with
@@ -15,7 +15,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-/var/tmp/dealdesk-target}
 APP=${DEALDESK_APP:-$CARGO_TARGET_DIR/debug/dealdesk}
 DB=
-OUT=$ROOT/screenshot.png
+OUT=$CARGO_TARGET_DIR/screenshots/dealdesk.png
 WAIT=6
 SIZE=1440x900
 EXTRA=()

@@ -54,7 +54,14 @@ if [[ -f ui/package-lock.json ]]; then
         say "ui/node_modules: up to date"
     else
         say "npm ci (ui)"
-        npm --prefix ui ci --no-audit --no-fund </dev/null
+        if ! npm --prefix ui ci --no-audit --no-fund </dev/null; then
+            # Seen here: the registry lacks some platform-only optional packages (oxlint's
+            # macOS/Windows bindings), so no lockfile written on this machine lists them and
+            # `npm ci` calls it out of sync. Install from package.json without touching the
+            # lockfile rather than leave the tests unrun; the warning keeps it visible.
+            say "WARNING: npm ci failed (ui/package-lock.json out of sync?); falling back to npm install --no-save"
+            npm --prefix ui install --no-save --no-audit --no-fund </dev/null
+        fi
     fi
 else
     say "npm install (ui; no package-lock.json yet)"

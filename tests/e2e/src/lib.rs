@@ -210,10 +210,42 @@ impl App {
                     Ok(false) => "present but not displayed".to_owned(),
                     Err(e) => e.to_string(),
                 },
+                Err(e) if e.is_no_such_element() => "not in the page".to_owned(),
                 Err(e) => e.to_string(),
             };
             if Instant::now() >= deadline {
                 return Err(last);
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// Waits (at most 5 s) until no finite CSS animation or transition runs and no antd/rc-motion
+    /// enter/leave is in progress. A drawer or modal that is closing hands the focus back to
+    /// the button that opened it when its motion ends; keys typed before that go astray (a
+    /// space "clicks" the button). Endless animations (spinners) and antd's 2-second click
+    /// "wave" (`.ant-wave`, pure decoration) are ignored.
+    pub async fn settle(&self) {
+        let deadline = Instant::now() + Duration::from_secs(5);
+        let mut calm = 0;
+        while calm < 2 {
+            let busy = self
+                .js(
+                    "const wave = el => !!(el && el.closest && el.closest('.ant-wave'));
+                     const running = document.getAnimations().some(a => a.playState === 'running'
+                         && a.effect && a.effect.getComputedTiming().iterations !== Infinity
+                         && !wave(a.effect.target));
+                     const motion = Array.from(document.querySelectorAll(
+                         '[class*=\"-leave-active\"], [class*=\"-enter-active\"], [class*=\"-appear-active\"]'))
+                         .some(el => !wave(el));
+                     return running || motion;",
+                    vec![],
+                )
+                .await;
+            calm = if busy == Value::Bool(false) { calm + 1 } else { 0 };
+            if Instant::now() >= deadline {
+                eprintln!("[e2e] {}: the page kept animating for 5 s; going on", self.test);
+                return;
             }
             tokio::time::sleep(POLL).await;
         }
@@ -224,6 +256,7 @@ impl App {
     /// Clicks the element with this test id. Retries while the click is refused (an antd
     /// drawer or modal still animating in intercepts clicks for a few hundred ms).
     pub async fn click(&self, id: &str) {
+        self.settle().await;
         let deadline = Instant::now() + self.timeout;
         loop {
             let el = self.el(id).await;
@@ -233,33 +266,45 @@ impl App {
                     let _ = e;
                     tokio::time::sleep(POLL).await;
                 }
-                Err(e) => panic!("clicking [data-testid={id}] failed: {e}"),
+                Err(e) => panic!("clicking [data-testid={id}] failed: {e} ({e:?})"),
             }
         }
     }
 
     /// Replaces the text of an input (or of the input inside a wrapper with this test id)
-    /// by typing `text` into it like a user would.
+    /// by typing `text` into it like a user would, and checks the input then holds exactly it.
+    ///
+    /// Clicks first and retries: right after an antd drawer or modal closes, it hands the focus
+    /// back to the button that opened it, and keys typed in that moment go there.
     pub async fn fill(&self, id: &str, text: &str) {
-        let el = self.text_input(id).await;
-        self.clear_input(id, &el).await;
-        if !text.is_empty() {
-            el.send_keys(text)
-                .await
-                .unwrap_or_else(|e| panic!("typing into [data-testid={id}] failed: {e}"));
-        }
-        let deadline = Instant::now() + self.timeout;
-        loop {
-            let value = el.prop("value").await.ok().flatten().unwrap_or_default();
-            if value == text {
-                return;
+        const ATTEMPTS: usize = 3;
+        let mut value = String::new();
+        for attempt in 1..=ATTEMPTS {
+            self.settle().await;
+            let el = self.text_input(id).await;
+            // A refused click (something still animating over the field) is retried below.
+            let _ = el.click().await;
+            self.clear_input(id, &el).await;
+            if !text.is_empty() {
+                el.send_keys(text)
+                    .await
+                    .unwrap_or_else(|e| panic!("typing into [data-testid={id}] failed: {e}"));
             }
-            assert!(
-                Instant::now() < deadline,
-                "[data-testid={id}] holds {value:?} after typing {text:?}"
-            );
-            tokio::time::sleep(POLL).await;
+            // React may re-render a moment later; give the value a short while to settle.
+            let settle = Instant::now() + Duration::from_secs(2);
+            loop {
+                value = el.prop("value").await.ok().flatten().unwrap_or_default();
+                if value == text {
+                    return;
+                }
+                if Instant::now() >= settle {
+                    break;
+                }
+                tokio::time::sleep(POLL).await;
+            }
+            eprintln!("[e2e] {}: [data-testid={id}] holds {value:?} after typing {text:?} (attempt {attempt})", self.test);
         }
+        panic!("[data-testid={id}] holds {value:?} after typing {text:?} {ATTEMPTS} times");
     }
 
     /// The current value of an input (or of the input inside the wrapper with this test id).
@@ -390,16 +435,28 @@ impl App {
         first_number(&text).unwrap_or_else(|| panic!("[data-testid={id}] shows no number: {text:?}"))
     }
 
-    /// Rows of a table page as (row id, visible text); the id is the part after `row-`.
+    /// Rows of a table page as (row id, rendered text); the id is the part after `row-`.
+    ///
+    /// Reads `innerText` in the page: WebKitWebDriver's element text leaves out antd's
+    /// ellipsis cells (overflow: hidden inside the scrolling table body), so a row's text
+    /// would be just its buttons.
     pub async fn rows(&self, table: &str) -> Vec<(String, String)> {
         let css = format!("{} [data-testid^=\"row-\"]", testid(&format!("{table}-table")));
-        let mut rows = Vec::new();
-        for el in self.all(&css).await {
-            let Some(tid) = el.attr("data-testid").await.ok().flatten() else { continue };
-            let text = el.text().await.unwrap_or_default();
-            rows.push((tid.trim_start_matches("row-").to_owned(), text));
-        }
-        rows
+        let found = self
+            .js(
+                "return Array.from(document.querySelectorAll(arguments[0]))
+                     .map(r => [r.getAttribute('data-testid'), r.innerText]);",
+                vec![json!(css)],
+            )
+            .await;
+        let rows = found.as_array().cloned().unwrap_or_default();
+        rows.iter()
+            .filter_map(|r| {
+                let id = r.get(0)?.as_str()?.trim_start_matches("row-").to_owned();
+                let text = r.get(1)?.as_str().unwrap_or_default().to_owned();
+                Some((id, text))
+            })
+            .collect()
     }
 
     /// Waits until a row of the table shows `needle`; returns the row id.
