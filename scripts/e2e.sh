@@ -69,8 +69,9 @@ for _ in $(seq 1 100); do [[ -S /tmp/.X11-unix/X$DISPLAY_NUM ]] && break; sleep 
 [[ -S /tmp/.X11-unix/X$DISPLAY_NUM ]] || { cat "$LOG_DIR/xvfb.log" >&2; die "Xvfb :$DISPLAY_NUM did not start"; }
 export DISPLAY=":$DISPLAY_NUM"
 unset WAYLAND_DISPLAY
-# Not WEBKIT_DISABLE_COMPOSITING_MODE=1: it saves memory, but WebKitWebDriver's screenshot
-# command then never answers (measured with WebKitGTK 2.50 under Xvfb).
+# The app turns WebKit's compositing off unless WEBKIT_DISABLE_COMPOSITING_MODE is set; the
+# tests run it that way, as users do. (WebKitWebDriver's screenshot command then never
+# answers, so the harness photographs the X screen on failure instead.)
 unset WEBKIT_DISABLE_COMPOSITING_MODE
 
 # --- tauri-driver ------------------------------------------------------------------------
@@ -88,6 +89,12 @@ for _ in $(seq 1 200); do
     sleep 0.1
 done
 port_busy "$PORT" || die "tauri-driver is not listening on $PORT after 20 s"
+# tauri-driver forwards to WebKitWebDriver on PORT+1; if that port was taken meanwhile (another
+# run starting at the same moment), our WebKitWebDriver exits and the tests would talk to
+# someone else's.
+sleep 0.5
+pgrep -g "$DRIVER_PID" -x WebKitWebDriver >/dev/null \
+    || { cat "$LOG_DIR/tauri-driver.log" >&2; die "WebKitWebDriver did not stay up on port $((PORT + 1)) (in use?)"; }
 say "display $DISPLAY, tauri-driver on $PORT, app $DEALDESK_APP"
 
 # --- the tests ---------------------------------------------------------------------------

@@ -68,7 +68,6 @@ XVFB_PID=$!
 for _ in $(seq 1 100); do [[ -S /tmp/.X11-unix/X$DISPLAY_NUM ]] && break; sleep 0.1; done
 export DISPLAY=":$DISPLAY_NUM"
 unset WAYLAND_DISPLAY
-export WEBKIT_DISABLE_COMPOSITING_MODE=1
 
 "$APP" --db "$DB" "${EXTRA[@]}" &
 APP_PID=$!

@@ -120,7 +120,9 @@ where
 
 /// Absolute path of a file in tests/e2e/fixtures (WebDriver file uploads need absolute paths).
 pub fn fixture(name: &str) -> PathBuf {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(name);
     assert!(path.is_file(), "fixture {} does not exist", path.display());
     path
 }
@@ -158,17 +160,23 @@ impl App {
 
     /// Waits until an element with this test id is in the page and visible.
     pub async fn el(&self, id: &str) -> Element {
-        self.wait_css(&testid(id), true)
-            .await
-            .unwrap_or_else(|e| panic!("no visible [data-testid={id}] within {:?}: {e}", self.timeout))
+        self.wait_css(&testid(id), true).await.unwrap_or_else(|e| {
+            panic!(
+                "no visible [data-testid={id}] within {:?}: {e}",
+                self.timeout
+            )
+        })
     }
 
     /// Waits until an element with this test id is in the page (visible or not: file inputs
     /// are usually hidden behind a button).
     pub async fn present(&self, id: &str) -> Element {
-        self.wait_css(&testid(id), false)
-            .await
-            .unwrap_or_else(|e| panic!("no [data-testid={id}] in the page within {:?}: {e}", self.timeout))
+        self.wait_css(&testid(id), false).await.unwrap_or_else(|e| {
+            panic!(
+                "no [data-testid={id}] in the page within {:?}: {e}",
+                self.timeout
+            )
+        })
     }
 
     /// Whether a visible element with this test id is in the page right now (no waiting).
@@ -242,9 +250,16 @@ impl App {
                     vec![],
                 )
                 .await;
-            calm = if busy == Value::Bool(false) { calm + 1 } else { 0 };
+            calm = if busy == Value::Bool(false) {
+                calm + 1
+            } else {
+                0
+            };
             if Instant::now() >= deadline {
-                eprintln!("[e2e] {}: the page kept animating for 5 s; going on", self.test);
+                eprintln!(
+                    "[e2e] {}: the page kept animating for 5 s; going on",
+                    self.test
+                );
                 return;
             }
             tokio::time::sleep(POLL).await;
@@ -348,7 +363,11 @@ impl App {
     /// (opens the dropdown, then clicks the option in it).
     pub async fn choose(&self, select_id: &str, option_id: &str) {
         let select = self.el(select_id).await;
-        let tag = select.tag_name().await.unwrap_or_default().to_ascii_lowercase();
+        let tag = select
+            .tag_name()
+            .await
+            .unwrap_or_default()
+            .to_ascii_lowercase();
         if tag == "select" {
             let option = self.present(option_id).await;
             option
@@ -374,12 +393,21 @@ impl App {
     /// Sends the absolute path of a file to an `<input type=file>` (the WebDriver way to pick
     /// a file; no native dialog opens).
     pub async fn upload(&self, id: &str, file: &Path) {
-        assert!(file.is_absolute(), "upload needs an absolute path: {}", file.display());
+        assert!(
+            file.is_absolute(),
+            "upload needs an absolute path: {}",
+            file.display()
+        );
         let input = self.present(id).await;
         input
             .send_keys(&file.to_string_lossy())
             .await
-            .unwrap_or_else(|e| panic!("sending {} to [data-testid={id}] failed: {e}", file.display()));
+            .unwrap_or_else(|e| {
+                panic!(
+                    "sending {} to [data-testid={id}] failed: {e}",
+                    file.display()
+                )
+            });
     }
 
     /// Runs JavaScript in the page and returns its result.
@@ -425,14 +453,17 @@ impl App {
 
     /// Waits until the element with this test id shows the number `n` (e.g. `customers-total`).
     pub async fn wait_count(&self, id: &str, n: u64) {
-        self.wait_text(id, &format!("the number {n}"), |t| first_number(t) == Some(n))
-            .await;
+        self.wait_text(id, &format!("the number {n}"), |t| {
+            first_number(t) == Some(n)
+        })
+        .await;
     }
 
     /// The number the element with this test id shows.
     pub async fn count(&self, id: &str) -> u64 {
         let text = self.text(id).await;
-        first_number(&text).unwrap_or_else(|| panic!("[data-testid={id}] shows no number: {text:?}"))
+        first_number(&text)
+            .unwrap_or_else(|| panic!("[data-testid={id}] shows no number: {text:?}"))
     }
 
     /// Rows of a table page as (row id, rendered text); the id is the part after `row-`.
@@ -441,7 +472,10 @@ impl App {
     /// ellipsis cells (overflow: hidden inside the scrolling table body), so a row's text
     /// would be just its buttons.
     pub async fn rows(&self, table: &str) -> Vec<(String, String)> {
-        let css = format!("{} [data-testid^=\"row-\"]", testid(&format!("{table}-table")));
+        let css = format!(
+            "{} [data-testid^=\"row-\"]",
+            testid(&format!("{table}-table"))
+        );
         let found = self
             .js(
                 "return Array.from(document.querySelectorAll(arguments[0]))
@@ -505,30 +539,27 @@ impl App {
         let png = dir.join(format!("{}.png", self.test));
         let html = dir.join(format!("{}.html", self.test));
         let mut notes = Vec::new();
-        // WebDriver's screenshot shows the page; it never answers when WebKit runs with
-        // WEBKIT_DISABLE_COMPOSITING_MODE=1, so it is bounded and the X screen is the fallback.
-        match tokio::time::timeout(ARTIFACT_TIMEOUT, self.client.screenshot()).await {
-            Ok(Ok(bytes)) => match std::fs::write(&png, bytes) {
-                Ok(()) => notes.push(format!("screenshot: {}", png.display())),
-                Err(e) => notes.push(format!("writing {} failed: {e}", png.display())),
+        // The X screen first: the app turns WebKit's compositing off (less memory), and then
+        // WebDriver's screenshot command never answers. Without a window manager the window
+        // is the only thing on the screen. WebDriver's own screenshot (bounded) is the
+        // fallback for a machine without ImageMagick.
+        let x_screen = std::process::Command::new("import")
+            .args(["-window", "root"])
+            .arg(&png)
+            .stdin(std::process::Stdio::null())
+            .status();
+        match x_screen {
+            Ok(status) if status.success() => notes.push(format!("screenshot: {}", png.display())),
+            _ => match tokio::time::timeout(ARTIFACT_TIMEOUT, self.client.screenshot()).await {
+                Ok(Ok(bytes)) => match std::fs::write(&png, bytes) {
+                    Ok(()) => notes.push(format!("screenshot (WebDriver): {}", png.display())),
+                    Err(e) => notes.push(format!("writing {} failed: {e}", png.display())),
+                },
+                Ok(Err(e)) => notes.push(format!("no screenshot: `import` failed, WebDriver: {e}")),
+                Err(_) => notes.push(format!(
+                    "no screenshot: `import` failed, WebDriver gave none within {ARTIFACT_TIMEOUT:?}"
+                )),
             },
-            other => {
-                let why = match other {
-                    Ok(Err(e)) => e.to_string(),
-                    _ => format!("no answer within {ARTIFACT_TIMEOUT:?}"),
-                };
-                let status = std::process::Command::new("import")
-                    .args(["-window", "root"])
-                    .arg(&png)
-                    .status();
-                match status {
-                    Ok(s) if s.success() => notes.push(format!(
-                        "screenshot (X screen; WebDriver's failed: {why}): {}",
-                        png.display()
-                    )),
-                    _ => notes.push(format!("no screenshot: WebDriver: {why}; `import` failed too")),
-                }
-            }
         }
         if let Ok(Ok(source)) = tokio::time::timeout(ARTIFACT_TIMEOUT, self.client.source()).await {
             if std::fs::write(&html, source).is_ok() {
@@ -559,7 +590,10 @@ fn test_timeout() -> Duration {
 }
 
 fn secs_from_env(name: &str, default: u64) -> Duration {
-    let secs = std::env::var(name).ok().and_then(|s| s.parse().ok()).unwrap_or(default);
+    let secs = std::env::var(name)
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(default);
     Duration::from_secs(secs)
 }
 
@@ -583,7 +617,8 @@ fn app_binary() -> PathBuf {
 }
 
 fn driver_url() -> String {
-    let url = std::env::var("DEALDESK_WEBDRIVER_URL").unwrap_or_else(|_| DEFAULT_WEBDRIVER_URL.into());
+    let url =
+        std::env::var("DEALDESK_WEBDRIVER_URL").unwrap_or_else(|_| DEFAULT_WEBDRIVER_URL.into());
     // Fail fast and clearly when nothing listens (instead of a hyper connection error).
     let hostport = url
         .trim_start_matches("http://")
@@ -608,7 +643,9 @@ async fn new_session(driver_url: &str, app: &Path, db: &Path) -> Client {
             "args": ["--db", db],
         }
     });
-    let Value::Object(capabilities) = capabilities else { unreachable!() };
+    let Value::Object(capabilities) = capabilities else {
+        unreachable!()
+    };
     ClientBuilder::native()
         .capabilities(capabilities)
         .connect(driver_url)

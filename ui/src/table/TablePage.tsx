@@ -14,7 +14,7 @@ import { ImportButton } from "./ImportButton";
 import { RecordDrawer } from "./RecordDrawer";
 import { RowActions } from "./RowActions";
 import type { EditableKey, TableConfig } from "./types";
-import { useListQuery } from "./useListQuery";
+import { listQueryKey, useListQuery } from "./useListQuery";
 
 type Editing<Input> = { input: Input; refLabels?: Partial<Record<EditableKey<Input>, string>> };
 
@@ -32,7 +32,7 @@ export function TablePage<Row extends { id: string }, Input extends { id: string
   const [editing, setEditing] = useState<Editing<Input> | undefined>();
 
   const result = useQuery({
-    queryKey: [table, "list", list.query],
+    queryKey: listQueryKey(table, list.query),
     queryFn: () => api.list(list.query),
     placeholderData: keepPreviousData,
   });

@@ -7,6 +7,12 @@ import { useDebounced } from "./useDebounced";
 export const DEFAULT_PAGE_SIZE = 20;
 export const SEARCH_DEBOUNCE_MS = 250;
 
+/** The query a table page starts with (also what the first screen prefetches). */
+export const INITIAL_LIST_QUERY: ListQuery = { search: null, sort: null, desc: false, page: 1, page_size: DEFAULT_PAGE_SIZE };
+
+/** The cache key of one page of a table's list. */
+export const listQueryKey = (table: string, query: ListQuery) => [table, "list", query] as const;
+
 export function useListQuery() {
   const [searchText, setSearchText] = useState("");
   const search = useDebounced(searchText, SEARCH_DEBOUNCE_MS);
