@@ -12,6 +12,8 @@ fn filter(default: &str) -> EnvFilter {
 
 /// File logging for the window. Keep the guard alive for the life of the app.
 pub fn init_file(dir: &Path) -> Option<WorkerGuard> {
+    // The appender prunes old files at start and complains on stderr when the folder is missing.
+    std::fs::create_dir_all(dir).ok()?;
     let appender = tracing_appender::rolling::Builder::new()
         .rotation(tracing_appender::rolling::Rotation::DAILY)
         .filename_prefix("dealdesk")
