@@ -19,6 +19,7 @@ PACKAGES=(
     webkit2gtk-driver xvfb xauth
     fonts-noto-cjk fonts-wqy-microhei
     poppler-utils qpdf imagemagick
+    keyutils libdbus-1-dev sqlite3
 )
 
 missing=()

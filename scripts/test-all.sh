@@ -18,6 +18,16 @@ export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-/var/tmp/dealdesk-target}
 export PATH="$HOME/.cargo/bin:$PATH"
 export CI=${CI:-true}
 
+# The app keeps database keys in the OS credential store; on a machine with no desktop
+# session that is the kernel keyutils store, which needs a session keyring. Install what is
+# missing first (keyctl comes from setup), then run everything inside one session keyring so
+# the CLI tests and the e2e app (child processes) share it.
+if [[ -z ${DEALDESK_IN_KEY_SESSION:-} ]]; then
+    bash scripts/setup.sh </dev/null
+    export DEALDESK_IN_KEY_SESSION=1 DEALDESK_SETUP_DONE=1
+    exec keyctl session dealdesk-tests bash "$0" "$@"
+fi
+
 START=$(date +%s)
 CURRENT=setup
 DONE=()
@@ -38,7 +48,7 @@ finish() {
 trap finish EXIT
 
 step setup
-bash scripts/setup.sh </dev/null
+[[ -n ${DEALDESK_SETUP_DONE:-} ]] || bash scripts/setup.sh </dev/null
 DONE+=(setup)
 
 step ui-build

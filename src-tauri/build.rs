@@ -5,6 +5,7 @@ const COMMANDS: &[&str] = &[
     "app_info",
     "set_language",
     "finish_onboarding",
+    "acknowledge_recovery_key",
     "list_customers",
     "save_customer",
     "delete_customer",

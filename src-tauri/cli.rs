@@ -45,6 +45,13 @@ pub enum Command {
         #[arg(long)]
         format: Option<Format>,
     },
+    /// Put a database's key back into this computer's credential store from its recovery key.
+    RecoverKey {
+        /// The recovery key shown when the database was created (dashes optional).
+        recovery_key: String,
+    },
+    /// Re-encrypt the database with a new random key; prints the new recovery key.
+    Rekey,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -126,9 +133,35 @@ fn bar(label: &'static str) -> ProgressBar {
     bar
 }
 
+/// Shown once, when a database and its key are created.
+pub fn recovery_key_notice(db: &Path, recovery_key: &str) -> String {
+    format!(
+        "A new encrypted database was created at {}.\nIts recovery key (write it down and keep it safe; it is shown only now):\n\n    {}\n\nWith it the database can be opened on another computer or after the keychain entry is lost:\n    dealdesk --db {} recover-key <RECOVERY KEY>",
+        db.display(),
+        recovery_key,
+        db.display()
+    )
+}
+
 async fn run(command: Command, db: &Path) -> Result<(), CoreError> {
-    let pool = store::open(db).await?;
+    let keys = store::OsKeychain::new();
+    if let Command::RecoverKey { recovery_key } = &command {
+        store::recover_key(db, recovery_key, &keys).await?;
+        println!("the key of {} is back in the credential store", db.display());
+        return Ok(());
+    }
+    let opened = store::open(db, &keys).await?;
+    if let Some(recovery) = &opened.recovery_key {
+        eprintln!("{}", recovery_key_notice(db, recovery));
+    }
+    let pool = opened.pool;
     match command {
+        Command::RecoverKey { .. } => {}
+        Command::Rekey => {
+            let recovery = store::rekey(pool, db, &keys).await?;
+            println!("{} has a new key. Its new recovery key (the old one no longer works):\n\n    {recovery}\n", db.display());
+            return Ok(());
+        }
         Command::Demo { customers, contacts, products, opportunities } => {
             let progress = bar("demo data");
             let sink = |done: u64, total: u64| {

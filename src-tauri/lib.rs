@@ -17,6 +17,7 @@ pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
         commands::app::app_info,
         commands::app::set_language,
         commands::app::finish_onboarding,
+        commands::app::acknowledge_recovery_key,
         commands::customers::list_customers,
         commands::customers::save_customer,
         commands::customers::delete_customer,
@@ -38,10 +39,13 @@ pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
 
 /// Opens the database and runs the window until it is closed.
 pub fn run_window(db_path: PathBuf) -> Result<(), String> {
-    let pool = tauri::async_runtime::block_on(dealdesk_core::store::open(&db_path))
+    let keys = dealdesk_core::store::OsKeychain::new();
+    let opened = tauri::async_runtime::block_on(dealdesk_core::store::open(&db_path, &keys))
         .map_err(|e| format!("cannot open the database {}: {e}", db_path.display()))?;
-    tracing::info!("window starting");
-    configure(tauri::Builder::default(), AppState::new(pool, db_path))
+    tracing::info!(new_key = opened.recovery_key.is_some(), "window starting");
+    let state = AppState::new(opened.pool, db_path);
+    state.set_recovery_key(opened.recovery_key);
+    configure(tauri::Builder::default(), state)
         .run(tauri::generate_context!())
         .map_err(|e| format!("the window failed: {e}"))
 }

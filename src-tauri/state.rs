@@ -15,6 +15,9 @@ pub struct AppState {
     pub pool: SqlitePool,
     pub db_path: PathBuf,
     uploads: Mutex<HashMap<String, Upload>>,
+    /// The recovery key of a database created on this start, until the user confirms they
+    /// wrote it down. Never stored anywhere.
+    recovery_key: Mutex<Option<String>>,
 }
 
 /// Files larger than this are refused before they are parsed.
@@ -25,7 +28,15 @@ const MAX_STAGED: usize = 4;
 
 impl AppState {
     pub fn new(pool: SqlitePool, db_path: PathBuf) -> Self {
-        Self { pool, db_path, uploads: Mutex::new(HashMap::new()) }
+        Self { pool, db_path, uploads: Mutex::new(HashMap::new()), recovery_key: Mutex::new(None) }
+    }
+
+    pub fn set_recovery_key(&self, key: Option<String>) {
+        *self.recovery_key.lock().unwrap_or_else(|p| p.into_inner()) = key;
+    }
+
+    pub fn recovery_key(&self) -> Option<String> {
+        self.recovery_key.lock().unwrap_or_else(|p| p.into_inner()).clone()
     }
 
     pub fn stage(&self, id: String, upload: Upload) {

@@ -41,6 +41,21 @@ fn demo_then_export_and_import_into_a_new_database_gives_the_same_files() {
 }
 
 #[test]
+fn the_database_file_is_encrypted_and_a_new_one_shows_its_recovery_key_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("a.db");
+    dealdesk(&db).arg("demo").assert().success().stderr(predicate::str::contains("recovery key"));
+    let header = std::fs::read(&db).expect("read")[..16].to_vec();
+    assert_ne!(header, b"SQLite format 3\0".to_vec(), "a finder must not be able to read the file");
+    dealdesk(&db)
+        .args(["export", "customers"])
+        .arg(dir.path().join("c.csv"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("recovery key").not());
+}
+
+#[test]
 fn a_malformed_file_exits_non_zero_naming_row_and_column_and_writes_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("a.db");

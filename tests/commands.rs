@@ -11,7 +11,7 @@ use tauri::{Manager, WebviewWindowBuilder};
 fn app() -> (tauri::App<tauri::test::MockRuntime>, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("t.db");
-    let pool = tauri::async_runtime::block_on(dealdesk_core::store::open(&db)).expect("db");
+    let pool = tauri::async_runtime::block_on(dealdesk_core::store::open(&db, &dealdesk_core::store::MemoryStore::default())).expect("db").pool;
     let app = dealdesk_app::configure(mock_builder(), AppState::new(pool, db)).build(mock_context(noop_assets())).expect("app");
     (app, dir)
 }

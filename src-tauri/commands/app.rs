@@ -18,6 +18,8 @@ pub struct AppInfo {
     pub db_path: String,
     pub onboarded: bool,
     pub counts: TableCounts,
+    /// The new database's recovery key, until the user confirms they wrote it down.
+    pub recovery_key: Option<String>,
 }
 
 pub async fn info(state: &AppState) -> Result<AppInfo, IpcError> {
@@ -34,6 +36,7 @@ pub async fn info(state: &AppState) -> Result<AppInfo, IpcError> {
         // A database that already holds data (say, from `dealdesk demo`) needs no first-run choice.
         onboarded: flagged || counts.customers > 0,
         counts,
+        recovery_key: state.recovery_key(),
     })
 }
 
@@ -58,5 +61,12 @@ pub async fn finish_onboarding(state: State<'_, AppState>, load_demo: bool) -> R
     let mut conn = state.pool.acquire().await.map_err(dealdesk_core::CoreError::from)?;
     settings::set_onboarded(&mut conn).await?;
     drop(conn);
+    info(&state).await
+}
+
+#[tauri::command]
+pub async fn acknowledge_recovery_key(state: State<'_, AppState>) -> Result<AppInfo, IpcError> {
+    state.set_recovery_key(None);
+    tracing::info!("recovery key acknowledged");
     info(&state).await
 }

@@ -16,6 +16,8 @@ pub enum ErrorKind {
     ImportRejected,
     Io,
     Database,
+    /// The database key is missing or wrong.
+    Locked,
     Cancelled,
     Internal,
 }
@@ -49,6 +51,7 @@ impl From<CoreError> for IpcError {
             CoreError::ImportRejected(_) => ErrorKind::ImportRejected,
             CoreError::Io { .. } => ErrorKind::Io,
             CoreError::Database(_) | CoreError::Migration(_) => ErrorKind::Database,
+            CoreError::Key(_) | CoreError::KeyMissing { .. } | CoreError::WrongKey { .. } => ErrorKind::Locked,
         };
         if matches!(kind, ErrorKind::Database | ErrorKind::Io) {
             tracing::error!(kind = ?kind, error = %message, "command failed");

@@ -6,6 +6,7 @@ import { antdLocale, asLanguage } from "./i18n/language";
 import { useAppInfo } from "./ipc/appInfo";
 import { AppLayout } from "./layout/AppLayout";
 import { OnboardingModal } from "./onboarding/OnboardingModal";
+import { RecoveryKeyModal } from "./onboarding/RecoveryKeyModal";
 import { theme } from "./theme";
 
 export function AppShell() {
@@ -27,7 +28,11 @@ export function AppShell() {
     content = (
       <>
         <AppLayout />
-        {!info.data.onboarded && <OnboardingModal />}
+        {info.data.recovery_key ? (
+          <RecoveryKeyModal recoveryKey={info.data.recovery_key} />
+        ) : (
+          !info.data.onboarded && <OnboardingModal />
+        )}
       </>
     );
   }

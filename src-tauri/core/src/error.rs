@@ -92,6 +92,12 @@ pub enum CoreError {
     },
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
+    #[error(transparent)]
+    Key(#[from] crate::store::key::KeyError),
+    #[error("the key of {path} is not in this computer's credential store; open it with its recovery key (`dealdesk --db {path} recover-key`) or restore a backup")]
+    KeyMissing { path: String },
+    #[error("{path} does not open with the key in the credential store (a different key, or not a DealDesk database); use its recovery key (`dealdesk --db {path} recover-key`) or restore a backup")]
+    WrongKey { path: String },
     #[error("database migration failed: {0}")]
     Migration(#[from] sqlx::migrate::MigrateError),
 }

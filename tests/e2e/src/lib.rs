@@ -512,8 +512,13 @@ impl App {
 
     // ---- app-level steps ---------------------------------------------------------------------
 
-    /// First run: chooses "start with an empty database" and waits for the navigation.
+    /// First run: the new encrypted database shows its recovery key (which must be there,
+    /// in groups of hex digits), the user confirms writing it down, then chooses "start with
+    /// an empty database"; waits for the navigation.
     pub async fn start_empty(&self) {
+        let key = self.text("recovery-key").await;
+        assert_eq!(key.trim().len(), 71, "the recovery key is 8 groups of 8 hex digits: {key:?}");
+        self.click("recovery-ack").await;
         self.click("onboarding-empty").await;
         self.el("nav-customers").await;
     }

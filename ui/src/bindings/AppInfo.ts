@@ -2,4 +2,8 @@
 import type { Language } from "./Language";
 import type { TableCounts } from "./TableCounts";
 
-export type AppInfo = { version: string, language: Language | null, os_locale: string | null, db_path: string, onboarded: boolean, counts: TableCounts, };
+export type AppInfo = { version: string, language: Language | null, os_locale: string | null, db_path: string, onboarded: boolean, counts: TableCounts, 
+/**
+ * The new database's recovery key, until the user confirms they wrote it down.
+ */
+recovery_key: string | null, };

@@ -7,7 +7,7 @@ import type { AppInfo } from "../bindings/AppInfo";
 import type { Language } from "../bindings/Language";
 import i18n from "../i18n";
 import { initialLanguage } from "../i18n/initialLanguage";
-import { appInfo, finishOnboarding, setLanguage } from "./commands";
+import { acknowledgeRecoveryKey, appInfo, finishOnboarding, setLanguage } from "./commands";
 
 export const APP_INFO_KEY = ["app_info"] as const;
 
@@ -39,5 +39,13 @@ export function useFinishOnboarding() {
       client.setQueryData(APP_INFO_KEY, info);
       await client.invalidateQueries();
     },
+  });
+}
+
+export function useAcknowledgeRecoveryKey() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => acknowledgeRecoveryKey(),
+    onSuccess: (info: AppInfo) => client.setQueryData(APP_INFO_KEY, info),
   });
 }

@@ -23,6 +23,7 @@ import { call } from "./call";
 
 export const appInfo = () => call<AppInfo>("app_info");
 export const setLanguage = (language: Language) => call<AppInfo>("set_language", { language });
+export const acknowledgeRecoveryKey = () => call<AppInfo>("acknowledge_recovery_key");
 export const finishOnboarding = (loadDemo: boolean) => call<AppInfo>("finish_onboarding", { loadDemo });
 export const customerOptions = (search: string | null) => call<RefOption[]>("customer_options", { search });
 

@@ -59,6 +59,26 @@ describe("app shell", () => {
     await waitFor(() => expect(callsOf(calls, "list_customers").length).toBeGreaterThan(1));
   });
 
+  it("a new database shows its recovery key once, then the first-run choice", async () => {
+    let acknowledged = false;
+    const key = "0123ABCD-0123ABCD-0123ABCD-0123ABCD-0123ABCD-0123ABCD-0123ABCD-0123ABCD";
+    const current = () => appInfo({ onboarded: false, recovery_key: acknowledged ? null : key });
+    const calls = mockBackend({
+      app_info: current,
+      acknowledge_recovery_key: () => {
+        acknowledged = true;
+        return current();
+      },
+    });
+    const { user } = renderApp();
+    expect(await screen.findByTestId("recovery-key")).toHaveTextContent(key);
+    expect(screen.queryByTestId("onboarding-empty")).not.toBeInTheDocument();
+    await user.click(screen.getByTestId("recovery-ack"));
+    await waitFor(() => expect(callsOf(calls, "acknowledge_recovery_key")).toHaveLength(1));
+    expect(await screen.findByTestId("onboarding-empty")).toBeInTheDocument();
+    expect(screen.queryByTestId("recovery-key")).not.toBeInTheDocument();
+  });
+
   it("first run: starting empty sends loadDemo false", async () => {
     const calls = mockBackend({ app_info: () => appInfo({ onboarded: false }) });
     const { user } = renderApp();

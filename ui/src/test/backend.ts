@@ -17,6 +17,7 @@ export const appInfo = (over: Partial<AppInfo> = {}): AppInfo => ({
   db_path: "/home/u/.local/share/dealdesk/dealdesk.db",
   onboarded: true,
   counts: { customers: 2, contacts: 0, products: 0, opportunities: 0 },
+  recovery_key: null,
   ...over,
 });
 

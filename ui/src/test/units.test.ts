@@ -20,7 +20,7 @@ const FIELD_CODES: Record<FieldCode, null> = {
 };
 const ERROR_KINDS: Record<ErrorKind, null> = {
   validation: null, not_found: null, conflict: null, import_rejected: null, io: null, database: null,
-  cancelled: null, internal: null,
+  locked: null, cancelled: null, internal: null,
 };
 
 describe("toIpcError / isIpcError", () => {

@@ -1,8 +1,13 @@
 //! Opening the database: one SQLite file per user, WAL journal, foreign keys on, a busy
 //! timeout, and the migrations in /migrations applied on every open (forward-only).
 
+mod cipher;
+pub mod key;
 mod paths;
 pub mod row;
+
+pub use cipher::rekey;
+pub use key::{DbKey, MemoryStore, OsKeychain, SecretStore};
 
 pub use paths::{default_data_dir, default_db_path, APP_IDENTIFIER};
 
@@ -15,22 +20,89 @@ use std::time::Duration;
 /// The migrations embedded at compile time.
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations");
 
-/// Opens (creating if needed) the database at `path` and brings its schema up to date.
-pub async fn open(path: &Path) -> CoreResult<SqlitePool> {
+/// An open database, and the recovery key to show the user when the key was created just now.
+pub struct Opened {
+    pub pool: SqlitePool,
+    /// `Some` only on the run that created the key: the one time the user sees it.
+    pub recovery_key: Option<String>,
+}
+
+/// Opens (creating if needed) the encrypted database at `path` with its key from `keys`, and
+/// brings the schema up to date. A new database gets a new random key; a plaintext database
+/// from before encryption is encrypted in place first.
+pub async fn open(path: &Path, keys: &dyn SecretStore) -> CoreResult<Opened> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| CoreError::io(format!("cannot create the folder {}", dir.display()), e))?;
     }
+    let account = key::account_for(path);
+    let exists = std::fs::metadata(path).map(|m| m.len() > 0).unwrap_or(false);
+    if !exists {
+        let key = DbKey::random()?;
+        keys.set(&account, &key.hex())?;
+        let pool = open_with_key(path, &key).await?;
+        tracing::info!("new encrypted database created");
+        return Ok(Opened { pool, recovery_key: Some(key.recovery_text()) });
+    }
+    if cipher::is_plaintext(path)? {
+        let key = DbKey::random()?;
+        keys.set(&account, &key.hex())?;
+        cipher::encrypt_plaintext_in_place(path, &key).await?;
+        let pool = open_with_key(path, &key).await?;
+        tracing::warn!("plaintext database encrypted in place");
+        return Ok(Opened { pool, recovery_key: Some(key.recovery_text()) });
+    }
+    let stored = keys.get(&account)?;
+    let Some(stored) = stored else {
+        return Err(CoreError::KeyMissing { path: path.display().to_string() });
+    };
+    let key = DbKey::parse(&stored)?;
+    match open_with_key(path, &key).await {
+        Err(CoreError::WrongKey { .. }) => {
+            // A re-key that stopped between writing the key and replacing the file leaves the
+            // file on its previous key.
+            if let Some(previous) = keys.get(&key::previous_account_for(path))? {
+                let previous = DbKey::parse(&previous)?;
+                if let Ok(pool) = open_with_key(path, &previous).await {
+                    keys.set(&account, &previous.hex())?;
+                    return Ok(Opened { pool, recovery_key: None });
+                }
+            }
+            Err(CoreError::WrongKey { path: path.display().to_string() })
+        }
+        other => Ok(Opened { pool: other?, recovery_key: None }),
+    }
+}
+
+/// Opens an existing or new encrypted database with a known key and migrates it.
+pub async fn open_with_key(path: &Path, key: &DbKey) -> CoreResult<SqlitePool> {
     let options = SqliteConnectOptions::new()
         .filename(path)
+        .pragma("key", key.pragma_value())
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
         .busy_timeout(Duration::from_secs(10));
-    let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
+    let pool = SqlitePoolOptions::new()
+        .max_connections(4)
+        .connect_with(options)
+        .await
+        .map_err(|e| cipher::classify_open_error(path, e))?;
+    // With a wrong key SQLite only notices on the first read of the schema.
+    sqlx::query("SELECT COUNT(*) FROM sqlite_master").execute(&pool).await.map_err(|e| cipher::classify_open_error(path, e))?;
     MIGRATOR.run(&pool).await?;
     tracing::info!(migrations = MIGRATOR.iter().count(), "database opened");
     Ok(pool)
+}
+
+/// Stores `recovery` as the key of the database at `path` after checking that it opens it.
+pub async fn recover_key(path: &Path, recovery: &str, keys: &dyn SecretStore) -> CoreResult<()> {
+    let key = DbKey::parse(recovery)?;
+    let pool = open_with_key(path, &key).await?;
+    pool.close().await;
+    keys.set(&key::account_for(path), &key.hex())?;
+    tracing::info!("database key restored from a recovery key");
+    Ok(())
 }
 
 /// A private in-memory database with the schema, for tests and `--db :memory:`.
