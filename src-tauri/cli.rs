@@ -4,6 +4,7 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use dealdesk_core::tabular::{export, import, FileFormat, TableName};
+use dealdesk_core::store::SecretStore;
 use dealdesk_core::{demo, settings, store, CoreError};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::{Path, PathBuf};
@@ -52,6 +53,18 @@ pub enum Command {
     },
     /// Re-encrypt the database with a new random key; prints the new recovery key.
     Rekey,
+    /// Write an encrypted backup of the database (same key) to a file.
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Restore a backup over the database, after a safety copy of the current one.
+    Restore {
+        file: PathBuf,
+        /// Only show what the backup holds.
+        #[arg(long)]
+        preview: bool,
+    },
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -150,13 +163,20 @@ async fn run(command: Command, db: &Path) -> Result<(), CoreError> {
         println!("the key of {} is back in the credential store", db.display());
         return Ok(());
     }
+    if let Command::Restore { file, preview } = &command {
+        return restore(db, file, *preview, &keys).await;
+    }
     let opened = store::open(db, &keys).await?;
     if let Some(recovery) = &opened.recovery_key {
         eprintln!("{}", recovery_key_notice(db, recovery));
     }
     let pool = opened.pool;
     match command {
-        Command::RecoverKey { .. } => {}
+        Command::RecoverKey { .. } | Command::Restore { .. } => {}
+        Command::Backup { out } => {
+            store::backup::backup(&pool, db, &keys, &out).await?;
+            println!("backup of {} written to {} (encrypted with the database's key)", db.display(), out.display());
+        }
         Command::Rekey => {
             let recovery = store::rekey(pool, db, &keys).await?;
             println!("{} has a new key. Its new recovery key (the old one no longer works):\n\n    {recovery}\n", db.display());
@@ -214,5 +234,22 @@ async fn run(command: Command, db: &Path) -> Result<(), CoreError> {
         }
     }
     pool.close().await;
+    Ok(())
+}
+
+async fn restore(db: &Path, file: &Path, preview: bool, keys: &store::OsKeychain) -> Result<(), CoreError> {
+    use dealdesk_core::store::backup;
+    let stored = keys.get(&store::key::account_for(db))?.ok_or_else(|| CoreError::KeyMissing { path: db.display().to_string() })?;
+    let info = backup::inspect(file, &store::DbKey::parse(&stored)?).await?;
+    println!(
+        "{}: written {}, schema {}, {} customers, {} contacts, {} products, {} opportunities",
+        info.path, info.written_at, info.schema_version, info.counts.customers, info.counts.contacts, info.counts.products, info.counts.opportunities
+    );
+    if preview {
+        return Ok(());
+    }
+    let safety_dir = db.parent().map(|d| d.join("backups")).unwrap_or_else(|| PathBuf::from("backups"));
+    let (_, safety) = backup::restore(db, file, keys, &safety_dir).await?;
+    println!("restored {} into {}; the previous database was saved to {}", file.display(), db.display(), safety.display());
     Ok(())
 }

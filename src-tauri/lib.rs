@@ -43,6 +43,7 @@ pub fn run_window(db_path: PathBuf) -> Result<(), String> {
     let opened = tauri::async_runtime::block_on(dealdesk_core::store::open(&db_path, &keys))
         .map_err(|e| format!("cannot open the database {}: {e}", db_path.display()))?;
     tracing::info!(new_key = opened.recovery_key.is_some(), "window starting");
+    spawn_rolling_backup(opened.pool.clone(), db_path.clone());
     let state = AppState::new(opened.pool, db_path);
     state.set_recovery_key(opened.recovery_key);
     configure(tauri::Builder::default(), state)
@@ -59,4 +60,21 @@ pub(crate) fn reduce_webview_memory() {
         // Called first thing on the window path, before any other thread exists.
         std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
     }
+}
+
+/// Daily backups kept while the app is used: one at start when today's is missing, 7 kept,
+/// in `backups/` beside the database. A failure is logged, never fatal.
+fn spawn_rolling_backup(pool: dealdesk_core::store::SqlitePool, db_path: PathBuf) {
+    const KEEP: usize = 7;
+    // Its own thread: the export future is not `Send` (sqlx executor lifetimes), and a backup
+    // must not hold up the window anyway.
+    std::thread::spawn(move || tauri::async_runtime::block_on(async move {
+        let dir = db_path.parent().map(|d| d.join("backups")).unwrap_or_else(|| PathBuf::from("backups"));
+        let keys = dealdesk_core::store::OsKeychain::new();
+        match dealdesk_core::store::backup::rolling(&pool, &db_path, &keys, &dir, KEEP).await {
+            Ok(Some(_)) => tracing::info!("daily backup written"),
+            Ok(None) => {}
+            Err(e) => tracing::warn!(error = %e, "daily backup failed"),
+        }
+    }));
 }

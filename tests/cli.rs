@@ -56,6 +56,27 @@ fn the_database_file_is_encrypted_and_a_new_one_shows_its_recovery_key_once() {
 }
 
 #[test]
+fn backup_then_restore_brings_back_the_data_and_keeps_a_safety_copy() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("a.db");
+    let backup = dir.path().join("monday.db");
+    dealdesk(&db).args(["demo", "--customers", "5", "--contacts", "0", "--products", "0", "--opportunities", "0"]).assert().success();
+    dealdesk(&db).arg("backup").arg("--out").arg(&backup).assert().success().stdout(predicate::str::contains("backup of"));
+    dealdesk(&db).args(["demo", "--customers", "7", "--contacts", "0", "--products", "0", "--opportunities", "0"]).assert().success();
+    dealdesk(&db).arg("restore").arg(&backup).arg("--preview").assert().success().stdout(predicate::str::contains("5 customers"));
+    dealdesk(&db)
+        .arg("restore")
+        .arg(&backup)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("previous database was saved to"));
+    let out = dir.path().join("c.csv");
+    dealdesk(&db).args(["export", "customers"]).arg(&out).assert().success().stdout(predicate::str::contains("exported 5 row(s)"));
+    let safety: Vec<_> = std::fs::read_dir(dir.path().join("backups")).expect("safety dir").collect();
+    assert_eq!(safety.len(), 1, "one safety copy of the database as it was before the restore");
+}
+
+#[test]
 fn a_malformed_file_exits_non_zero_naming_row_and_column_and_writes_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("a.db");

@@ -29,7 +29,7 @@ pub(super) fn is_plaintext(path: &Path) -> CoreResult<bool> {
     Ok(n == 16 && &header == b"SQLite format 3\0")
 }
 
-fn sibling(path: &Path, suffix: &str) -> PathBuf {
+pub(super) fn sibling(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
     name.push(suffix);
     path.with_file_name(name)
@@ -37,15 +37,18 @@ fn sibling(path: &Path, suffix: &str) -> PathBuf {
 
 /// Copies everything the connection sees into a new file encrypted with `key`
 /// (`sqlcipher_export`), then syncs it.
-async fn export_to(conn: &mut sqlx::SqliteConnection, target: &Path, key: &DbKey) -> CoreResult<()> {
+pub(super) async fn export_to(conn: &mut sqlx::SqliteConnection, target: &Path, key: &DbKey) -> CoreResult<()> {
     let _ = std::fs::remove_file(target);
-    // The key is hex only, so formatting it into the statement cannot inject SQL.
-    sqlx::query(&format!("ATTACH DATABASE ? AS export_target KEY \"x'{}'\"", key.hex()))
-        .bind(target.display().to_string())
-        .execute(&mut *conn)
-        .await?;
-    let exported = sqlx::query("SELECT sqlcipher_export('export_target')").execute(&mut *conn).await;
-    sqlx::query("DETACH DATABASE export_target").execute(&mut *conn).await?;
+    // Unprepared statements (raw_sql): ATTACH changes the schema, which would invalidate
+    // statements in the connection's cache mid-export ("database schema has changed").
+    // The key is hex only and the path has its quotes doubled, so neither can inject SQL.
+    let target_sql = target.display().to_string().replace('\'', "''");
+    // A pooled connection opened before the migrations ran holds a stale schema, which
+    // sqlcipher_export's internal statements do not re-read on their own: read it now.
+    sqlx::raw_sql("SELECT COUNT(*) FROM sqlite_master").execute(&mut *conn).await?;
+    sqlx::raw_sql(&format!("ATTACH DATABASE '{target_sql}' AS export_target KEY \"x'{}'\"", key.hex())).execute(&mut *conn).await?;
+    let exported = sqlx::raw_sql("SELECT sqlcipher_export('export_target')").execute(&mut *conn).await;
+    sqlx::raw_sql("DETACH DATABASE export_target").execute(&mut *conn).await?;
     exported?;
     let file = std::fs::File::open(target).map_err(|e| CoreError::io(format!("cannot open {}", target.display()), e))?;
     file.sync_all().map_err(|e| CoreError::io(format!("cannot sync {}", target.display()), e))?;
@@ -54,7 +57,7 @@ async fn export_to(conn: &mut sqlx::SqliteConnection, target: &Path, key: &DbKey
 
 /// Replaces `path` by `replacement`, dropping the old file's WAL and shared-memory files
 /// (they belong to the old file and must never be applied to the new one).
-fn replace_file(replacement: &Path, path: &Path) -> CoreResult<()> {
+pub(super) fn replace_file(replacement: &Path, path: &Path) -> CoreResult<()> {
     for suffix in ["-wal", "-shm"] {
         let stale = sibling(path, suffix);
         if stale.exists() {

@@ -1,6 +1,7 @@
 //! Opening the database: one SQLite file per user, WAL journal, foreign keys on, a busy
 //! timeout, and the migrations in /migrations applied on every open (forward-only).
 
+pub mod backup;
 mod cipher;
 pub mod key;
 mod paths;
