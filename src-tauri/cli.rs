@@ -58,6 +58,9 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// The audit log of security-relevant events.
+    #[command(subcommand)]
+    Audit(AuditCommand),
     /// Restore a backup over the database, after a safety copy of the current one.
     Restore {
         file: PathBuf,
@@ -65,6 +68,12 @@ pub enum Command {
         #[arg(long)]
         preview: bool,
     },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AuditCommand {
+    /// Check the hash chain; reports the first altered or removed entry (exit 1).
+    Verify,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -173,6 +182,20 @@ async fn run(command: Command, db: &Path) -> Result<(), CoreError> {
     let pool = opened.pool;
     match command {
         Command::RecoverKey { .. } | Command::Restore { .. } => {}
+        Command::Audit(AuditCommand::Verify) => {
+            let check = dealdesk_core::audit::verify(&pool).await?;
+            pool.close().await;
+            return match (check.broken_at, check.reason) {
+                (Some(at), Some(reason)) => Err(CoreError::Conflict(format!(
+                    "the audit log is broken at entry {at} of {}: {reason}",
+                    check.entries
+                ))),
+                _ => {
+                    println!("audit log intact: {} entries", check.entries);
+                    Ok(())
+                }
+            };
+        }
         Command::Backup { out } => {
             store::backup::backup(&pool, db, &keys, &out).await?;
             println!("backup of {} written to {} (encrypted with the database's key)", db.display(), out.display());

@@ -77,6 +77,16 @@ fn backup_then_restore_brings_back_the_data_and_keeps_a_safety_copy() {
 }
 
 #[test]
+fn audit_verify_reports_an_intact_chain_after_recorded_actions() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("a.db");
+    dealdesk(&db).args(["demo", "--customers", "3", "--contacts", "0", "--products", "0", "--opportunities", "0"]).assert().success();
+    dealdesk(&db).args(["export", "customers"]).arg(dir.path().join("c.csv")).assert().success();
+    dealdesk(&db).arg("backup").arg("--out").arg(dir.path().join("b.db")).assert().success();
+    dealdesk(&db).args(["audit", "verify"]).assert().success().stdout(predicate::str::contains("audit log intact: 2 entries"));
+}
+
+#[test]
 fn a_malformed_file_exits_non_zero_naming_row_and_column_and_writes_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("a.db");

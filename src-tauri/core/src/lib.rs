@@ -2,6 +2,7 @@
 //! data. No Tauri here: the window (src-tauri/commands) and the CLI (src-tauri/cli.rs) both
 //! call these service functions, so every capability is reachable from both.
 
+pub mod audit;
 pub mod catalog;
 pub mod clock;
 pub mod crm;

@@ -291,15 +291,7 @@ pub async fn delete(pool: &SqlitePool, id: CustomerId) -> CoreResult<()> {
             "this customer still has {dependants} contact(s) or opportunity(ies); delete or move them first"
         )));
     }
-    let done = sqlx::query("UPDATE customers SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL")
-        .bind(clock::now())
-        .bind(clock::now())
-        .bind(&key)
-        .execute(&mut *tx)
-        .await?;
-    if done.rows_affected() == 0 {
-        return Err(CoreError::not_found("customer", id));
-    }
+    crate::crm::soft_delete_in(&mut tx, "customers", "customer", &key).await?;
     tx.commit().await?;
     tracing::info!(customer = %id, "customer deleted");
     Ok(())

@@ -27,18 +27,27 @@ pub(crate) fn parse_optional_id<T>(c: &mut Checker, raw: Option<&str>, parse: im
     parsed
 }
 
-/// Marks one live row of `table` deleted. `table` is always a literal from this crate.
+/// Marks one live row of `table` deleted and records it in the audit log, in one
+/// transaction. `table` is always a literal from this crate.
 pub(crate) async fn soft_delete(pool: &sqlx::SqlitePool, table: &'static str, entity: &'static str, id: &str) -> crate::CoreResult<()> {
+    let mut tx = pool.begin().await?;
+    soft_delete_in(&mut tx, table, entity, id).await?;
+    tx.commit().await?;
+    tracing::info!(table, id, "record deleted");
+    Ok(())
+}
+
+/// [`soft_delete`] inside the caller's transaction.
+pub(crate) async fn soft_delete_in(conn: &mut sqlx::SqliteConnection, table: &'static str, entity: &'static str, id: &str) -> crate::CoreResult<()> {
     let now = crate::clock::now();
     let done = sqlx::query(&format!("UPDATE {table} SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL"))
         .bind(&now)
         .bind(&now)
         .bind(id)
-        .execute(pool)
+        .execute(&mut *conn)
         .await?;
     if done.rows_affected() == 0 {
         return Err(crate::CoreError::not_found(entity, id));
     }
-    tracing::info!(table, id, "record deleted");
-    Ok(())
+    crate::audit::record(conn, crate::audit::Event { action: "delete", entity, entity_id: id, detail: serde_json::json!({}) }).await
 }

@@ -44,6 +44,8 @@ pub async fn backup(pool: &SqlitePool, db_path: &Path, keys: &dyn SecretStore, o
         export_to(&mut conn, &part, &key).await?;
     }
     std::fs::rename(&part, out).map_err(|e| CoreError::io(format!("cannot write {}", out.display()), e))?;
+    let file = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    crate::audit::record_now(pool, crate::audit::Event { action: "backup", entity: "database", entity_id: "", detail: serde_json::json!({ "file": file }) }).await?;
     tracing::info!("backup written");
     Ok(())
 }
@@ -111,6 +113,12 @@ pub async fn restore(db_path: &Path, backup: &Path, keys: &dyn SecretStore, safe
     replace_file(&staged, db_path)?;
     // An older backup is brought up to the current schema here.
     let pool = open_with_key(db_path, &key).await?;
+    let file = backup.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    crate::audit::record_now(
+        &pool,
+        crate::audit::Event { action: "restore", entity: "database", entity_id: "", detail: serde_json::json!({ "file": file, "schema": info.schema_version }) },
+    )
+    .await?;
     pool.close().await;
     tracing::info!(schema = info.schema_version, "backup restored");
     Ok((info, safety))

@@ -86,6 +86,8 @@ pub async fn rekey(pool: SqlitePool, path: &Path, keys: &dyn SecretStore) -> Cor
     let old = keys.get(&account)?.ok_or_else(|| CoreError::KeyMissing { path: path.display().to_string() })?;
     let new_key = DbKey::random()?;
     let target = sibling(path, ".rekeying");
+    // Recorded first, so the entry travels into the re-keyed file.
+    crate::audit::record_now(&pool, crate::audit::Event { action: "rekey", entity: "database", entity_id: "", detail: serde_json::json!({}) }).await?;
     {
         let mut conn = pool.acquire().await?;
         export_to(&mut conn, &target, &new_key).await?;

@@ -102,11 +102,17 @@ pub async fn rows(pool: &SqlitePool, table: TableName) -> CoreResult<Vec<Vec<Cel
 pub async fn export(pool: &SqlitePool, table: TableName, format: FileFormat, path: &Path) -> CoreResult<u32> {
     let rows = rows(pool, table).await?;
     let headers: Vec<&str> = columns(table).iter().map(|c| c.name).collect();
-    let path = path.to_path_buf();
+    let target = path.to_path_buf();
     let count = rows.len();
-    tokio::task::spawn_blocking(move || write_file(&path, format, &headers, &rows))
+    tokio::task::spawn_blocking(move || write_file(&target, format, &headers, &rows))
         .await
         .map_err(|e| crate::CoreError::io("export task failed", std::io::Error::other(e.to_string())))??;
+    let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    crate::audit::record_now(
+        pool,
+        crate::audit::Event { action: "export", entity: table.code(), entity_id: "", detail: serde_json::json!({ "file": file, "rows": count, "format": format.extension() }) },
+    )
+    .await?;
     tracing::info!(table = table.code(), rows = count, "export written");
     Ok(u32::try_from(count).unwrap_or(u32::MAX))
 }

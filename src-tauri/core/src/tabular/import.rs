@@ -103,6 +103,16 @@ pub async fn import(pool: &SqlitePool, table: TableName, file_name: &str, bytes:
         tracing::warn!(table = table.code(), problems = problems.len() as u64 + u64::from(more), "import rejected");
         return Err(CoreError::ImportRejected(ImportRejection { file_name: file_name.to_string(), problems, more }));
     }
+    crate::audit::record(
+        &mut tx,
+        crate::audit::Event {
+            action: "import",
+            entity: table.code(),
+            entity_id: "",
+            detail: serde_json::json!({ "file": file_name, "inserted": report.inserted, "updated": report.updated }),
+        },
+    )
+    .await?;
     tx.commit().await?;
     tracing::info!(table = table.code(), inserted = report.inserted, updated = report.updated, "import committed");
     Ok(report)
