@@ -139,3 +139,9 @@ pub async fn table_counts(pool: &SqlitePool) -> CoreResult<TableCounts> {
     let n = |v: i64| u32::try_from(v).unwrap_or(u32::MAX);
     Ok(TableCounts { customers: n(customers), contacts: n(contacts), products: n(products), opportunities: n(opportunities) })
 }
+
+/// SQLite's own consistency check: `"ok"` for a sound database, else the first problems.
+pub async fn integrity_check(pool: &SqlitePool) -> CoreResult<String> {
+    let lines: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check").fetch_all(pool).await?;
+    Ok(lines.join("; "))
+}
