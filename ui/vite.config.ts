@@ -26,5 +26,8 @@ export default defineConfig({
     setupFiles: ["./src/test/setup.ts"],
     css: false,
     testTimeout: 15000,
+    // One worker thread per file; a forks-pool worker was once seen idling forever in CI.
+    pool: "threads",
+    teardownTimeout: 10000,
   },
 });

@@ -83,7 +83,42 @@ fn sniff_delimiter(header: &str) -> u8 {
     counts.iter().max_by_key(|(_, n)| *n).filter(|(_, n)| *n > 0).map(|(d, _)| *d).unwrap_or(b',')
 }
 
+/// The most an XLSX may unpack to, and the highest compression ratio of any part: a
+/// zip bomb (a few KB that inflate to gigabytes) is refused before anything is inflated.
+const MAX_XLSX_UNPACKED: u64 = 512 * 1024 * 1024;
+const MAX_COMPRESSION_RATIO: u64 = 200;
+
+fn check_zip_limits(file_name: &str, bytes: &[u8]) -> Result<(), CoreError> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| file_problem(file_name, &format!("the file is not a readable XLSX workbook (broken zip: {e})")))?;
+    let mut total: u64 = 0;
+    for i in 0..archive.len() {
+        let entry = archive
+            .by_index_raw(i)
+            .map_err(|e| file_problem(file_name, &format!("the file is not a readable XLSX workbook (broken zip: {e})")))?;
+        let (size, packed) = (entry.size(), entry.compressed_size().max(1));
+        total = total.saturating_add(size);
+        if size > 1024 * 1024 && size / packed > MAX_COMPRESSION_RATIO {
+            return Err(file_problem(file_name, &format!("part {} inflates {}x; refused as a possible zip bomb", entry.name(), size / packed)));
+        }
+    }
+    if total > MAX_XLSX_UNPACKED {
+        return Err(file_problem(file_name, &format!("the workbook unpacks to {} MB, over the {} MB limit", total >> 20, MAX_XLSX_UNPACKED >> 20)));
+    }
+    Ok(())
+}
+
 fn read_xlsx(file_name: &str, bytes: &[u8]) -> Result<Sheet, CoreError> {
+    check_zip_limits(file_name, bytes)?;
+    // calamine panics on some crafted workbooks (e.g. a shared-string index past the table);
+    // such a file is a bad file, not a reason to stop the app.
+    match std::panic::catch_unwind(|| parse_xlsx(file_name, bytes)) {
+        Ok(result) => result,
+        Err(_) => Err(file_problem(file_name, "the workbook is malformed and cannot be read")),
+    }
+}
+
+fn parse_xlsx(file_name: &str, bytes: &[u8]) -> Result<Sheet, CoreError> {
     let mut book = calamine::Xlsx::new(Cursor::new(bytes))
         .map_err(|e| file_problem(file_name, &format!("the file is not a readable XLSX workbook ({e})")))?;
     let first = book.sheet_names().first().cloned().ok_or_else(|| file_problem(file_name, "the workbook has no worksheet"))?;
