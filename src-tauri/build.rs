@@ -22,6 +22,7 @@ const COMMANDS: &[&str] = &[
     "stage_upload",
     "import_table",
     "export_table",
+    "backup_now",
 ];
 
 fn main() {

@@ -34,6 +34,7 @@ pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
         commands::files::stage_upload,
         commands::files::import_table,
         commands::files::export_table,
+        commands::files::backup_now,
     ])
 }
 

@@ -114,14 +114,38 @@ pub async fn export_table<R: Runtime>(
     format: FileFormat,
 ) -> Result<Option<ExportReport>, IpcError> {
     let suggested = format!("{}-{}.{}", table.code(), chrono_today(), format.extension());
-    let dialog = app.dialog().file().set_file_name(&suggested).add_filter(format.extension().to_uppercase(), &[format.extension()]);
+    let Some(path) = pick_save_path(&app, suggested, format.extension()).await? else { return Ok(None) };
+    let rows = export::export(&state.pool, table, format, &path).await?;
+    Ok(Some(ExportReport { table, path: path.display().to_string(), rows }))
+}
+
+/// Asks for a file to write in the native save dialog (opened here, never by the webview).
+/// `None` when the user cancels.
+async fn pick_save_path<R: Runtime>(app: &AppHandle<R>, suggested: String, extension: &'static str) -> Result<Option<std::path::PathBuf>, IpcError> {
+    let dialog = app.dialog().file().set_file_name(&suggested).add_filter(extension.to_uppercase(), &[extension]);
     let picked = tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file())
         .await
         .map_err(|e| IpcError::new(ErrorKind::Internal, format!("the save dialog failed: {e}")))?;
     let Some(picked) = picked else { return Ok(None) };
     let path = picked.into_path().map_err(|e| IpcError::new(ErrorKind::Io, format!("unusable save location: {e}")))?;
-    let rows = export::export(&state.pool, table, format, &path).await?;
-    Ok(Some(ExportReport { table, path: path.display().to_string(), rows }))
+    Ok(Some(path))
+}
+
+/// "Back up now": an encrypted copy of the database (same key) to a file the user picks.
+#[tauri::command]
+pub async fn backup_now<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Result<Option<String>, IpcError> {
+    let suggested = format!("dealdesk-backup-{}.db", chrono_today());
+    let Some(path) = pick_save_path(&app, suggested, "db").await? else { return Ok(None) };
+    let (pool, db_path, target) = (state.pool.clone(), state.db_path.clone(), path.clone());
+    // On a blocking thread with its own executor: the export future is not `Send` (sqlx
+    // executor lifetimes), so it cannot run on the command's async task.
+    tauri::async_runtime::spawn_blocking(move || {
+        let keys = dealdesk_core::store::OsKeychain::new();
+        tauri::async_runtime::block_on(dealdesk_core::store::backup::backup(&pool, &db_path, &keys, &target))
+    })
+    .await
+    .map_err(|e| IpcError::new(ErrorKind::Internal, format!("the backup task failed: {e}")))??;
+    Ok(Some(path.display().to_string()))
 }
 
 fn chrono_today() -> String {

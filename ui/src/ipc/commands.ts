@@ -81,3 +81,6 @@ export type ExportFormat = "csv" | "xlsx";
 /** null = the user cancelled the native save dialog. */
 export const exportTable = (table: TableName, format: ExportFormat) =>
   call<ExportReport | null>("export_table", { table, format });
+
+/** Writes an encrypted backup to a file chosen in the native save dialog; null = cancelled. */
+export const backupNow = () => call<string | null>("backup_now");

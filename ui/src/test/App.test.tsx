@@ -96,6 +96,15 @@ describe("app shell", () => {
     expect(screen.getByTestId("settings-db-path")).toHaveTextContent("/home/u/.local/share/dealdesk/dealdesk.db");
   });
 
+  it("settings backs up now and shows where the backup went", async () => {
+    const calls = mockBackend({ backup_now: () => "/home/u/dealdesk-backup-2026-11-22.db" });
+    const { user } = renderApp();
+    await user.click(await screen.findByTestId("nav-settings"));
+    await user.click(await screen.findByTestId("settings-backup"));
+    await waitFor(() => expect(callsOf(calls, "backup_now")).toHaveLength(1));
+    expect(await screen.findByText("Backup written to /home/u/dealdesk-backup-2026-11-22.db")).toBeInTheDocument();
+  });
+
   it("shows a clear error when the back end cannot be reached", async () => {
     mockBackend({ app_info: () => { throw "no backend"; } });
     renderApp();
