@@ -23,6 +23,12 @@ const COMMANDS: &[&str] = &[
     "import_table",
     "export_table",
     "backup_now",
+    "unlock_database",
+    "start_new_database",
+    "rekey_database",
+    "choose_backup",
+    "preview_backup",
+    "restore_backup",
 ];
 
 fn main() {

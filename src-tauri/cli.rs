@@ -4,7 +4,6 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use dealdesk_core::tabular::{export, import, FileFormat, TableName};
-use dealdesk_core::store::SecretStore;
 use dealdesk_core::{demo, settings, store, CoreError};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::{Path, PathBuf};
@@ -67,6 +66,9 @@ pub enum Command {
         /// Only show what the backup holds.
         #[arg(long)]
         preview: bool,
+        /// The recovery key of a backup taken before the database was re-keyed.
+        #[arg(long, value_name = "RECOVERY KEY")]
+        backup_key: Option<String>,
     },
 }
 
@@ -172,8 +174,8 @@ async fn run(command: Command, db: &Path) -> Result<(), CoreError> {
         println!("the key of {} is back in the credential store", db.display());
         return Ok(());
     }
-    if let Command::Restore { file, preview } = &command {
-        return restore(db, file, *preview, &keys).await;
+    if let Command::Restore { file, preview, backup_key } = &command {
+        return restore(db, file, *preview, backup_key.as_deref(), &keys).await;
     }
     let opened = store::open(db, &keys).await?;
     if let Some(recovery) = &opened.recovery_key {
@@ -260,10 +262,10 @@ async fn run(command: Command, db: &Path) -> Result<(), CoreError> {
     Ok(())
 }
 
-async fn restore(db: &Path, file: &Path, preview: bool, keys: &store::OsKeychain) -> Result<(), CoreError> {
+async fn restore(db: &Path, file: &Path, preview: bool, recovery: Option<&str>, keys: &store::OsKeychain) -> Result<(), CoreError> {
     use dealdesk_core::store::backup;
-    let stored = keys.get(&store::key::account_for(db))?.ok_or_else(|| CoreError::KeyMissing { path: db.display().to_string() })?;
-    let info = backup::inspect(file, &store::DbKey::parse(&stored)?).await?;
+    let key = backup::backup_key(db, keys, recovery)?;
+    let info = backup::inspect(file, &key).await?;
     println!(
         "{}: written {}, schema {}, {} customers, {} contacts, {} products, {} opportunities",
         info.path, info.written_at, info.schema_version, info.counts.customers, info.counts.contacts, info.counts.products, info.counts.opportunities
@@ -271,8 +273,8 @@ async fn restore(db: &Path, file: &Path, preview: bool, keys: &store::OsKeychain
     if preview {
         return Ok(());
     }
-    let safety_dir = db.parent().map(|d| d.join("backups")).unwrap_or_else(|| PathBuf::from("backups"));
-    let (_, safety) = backup::restore(db, file, keys, &safety_dir).await?;
+    let safety_dir = backup::backups_dir(db);
+    let (_, safety) = backup::restore(db, file, &key, keys, &safety_dir).await?;
     println!("restored {} into {}; the previous database was saved to {}", file.display(), db.display(), safety.display());
     Ok(())
 }

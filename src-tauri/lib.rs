@@ -7,6 +7,7 @@ pub mod commands;
 pub mod logging;
 pub mod state;
 
+use dealdesk_core::CoreError;
 use state::AppState;
 use std::path::PathBuf;
 use tauri::{Builder, Runtime};
@@ -35,18 +36,33 @@ pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
         commands::files::import_table,
         commands::files::export_table,
         commands::files::backup_now,
+        commands::security::unlock_database,
+        commands::security::start_new_database,
+        commands::security::rekey_database,
+        commands::security::choose_backup,
+        commands::security::preview_backup,
+        commands::security::restore_backup,
     ])
 }
 
 /// Opens the database and runs the window until it is closed.
 pub fn run_window(db_path: PathBuf) -> Result<(), String> {
     let keys = dealdesk_core::store::OsKeychain::new();
-    let opened = tauri::async_runtime::block_on(dealdesk_core::store::open(&db_path, &keys))
-        .map_err(|e| format!("cannot open the database {}: {e}", db_path.display()))?;
-    tracing::info!(new_key = opened.recovery_key.is_some(), "window starting");
-    spawn_rolling_backup(opened.pool.clone(), db_path.clone());
-    let state = AppState::new(opened.pool, db_path);
-    state.set_recovery_key(opened.recovery_key);
+    let state = match tauri::async_runtime::block_on(dealdesk_core::store::open(&db_path, &keys)) {
+        Ok(opened) => {
+            tracing::info!(new_key = opened.recovery_key.is_some(), "window starting");
+            spawn_rolling_backup(opened.pool.clone(), db_path.clone());
+            let state = AppState::new(opened.pool, db_path);
+            state.set_recovery_key(opened.recovery_key);
+            state
+        }
+        // The window opens on the unlock screen: recovery key, or a new database.
+        Err(e @ (CoreError::KeyMissing { .. } | CoreError::WrongKey { .. })) => {
+            tracing::warn!(error = %e, "window starting locked");
+            AppState::locked(db_path, e.to_string())
+        }
+        Err(e) => return Err(format!("cannot open the database {}: {e}", db_path.display())),
+    };
     configure(tauri::Builder::default(), state)
         .run(tauri::generate_context!())
         .map_err(|e| format!("the window failed: {e}"))
@@ -65,12 +81,12 @@ pub(crate) fn reduce_webview_memory() {
 
 /// Daily backups kept while the app is used: one at start when today's is missing, 7 kept,
 /// in `backups/` beside the database. A failure is logged, never fatal.
-fn spawn_rolling_backup(pool: dealdesk_core::store::SqlitePool, db_path: PathBuf) {
+pub(crate) fn spawn_rolling_backup(pool: dealdesk_core::store::SqlitePool, db_path: PathBuf) {
     const KEEP: usize = 7;
     // Its own thread: the export future is not `Send` (sqlx executor lifetimes), and a backup
     // must not hold up the window anyway.
     std::thread::spawn(move || tauri::async_runtime::block_on(async move {
-        let dir = db_path.parent().map(|d| d.join("backups")).unwrap_or_else(|| PathBuf::from("backups"));
+        let dir = dealdesk_core::store::backup::backups_dir(&db_path);
         let keys = dealdesk_core::store::OsKeychain::new();
         match dealdesk_core::store::backup::rolling(&pool, &db_path, &keys, &dir, KEEP).await {
             Ok(Some(_)) => tracing::info!("daily backup written"),

@@ -1,10 +1,12 @@
-//! What the window's commands share: the database pool, its path, and files the user picked
-//! for import, held in memory between `stage_upload` and `import_table`.
+//! What the window's commands share: the database pool (absent while the database is locked:
+//! key missing or wrong), its path, and files the user picked, held in memory between
+//! `stage_upload` and `import_table` (or between choosing a backup and restoring it).
 
+use crate::commands::error::{ErrorKind, IpcError};
 use dealdesk_core::store::SqlitePool;
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Mutex, RwLock};
 
 pub struct Upload {
     pub file_name: String,
@@ -12,12 +14,16 @@ pub struct Upload {
 }
 
 pub struct AppState {
-    pub pool: SqlitePool,
+    pool: RwLock<Option<SqlitePool>>,
+    /// Why the database could not be opened (key missing or wrong), while it is locked.
+    locked: Mutex<Option<String>>,
     pub db_path: PathBuf,
     uploads: Mutex<HashMap<String, Upload>>,
-    /// The recovery key of a database created on this start, until the user confirms they
-    /// wrote it down. Never stored anywhere.
+    /// The recovery key of a database created (or re-keyed) during this run, until the user
+    /// confirms they wrote it down. Never stored anywhere.
     recovery_key: Mutex<Option<String>>,
+    /// The backup file chosen in the native dialog, until it is restored.
+    chosen_backup: Mutex<Option<PathBuf>>,
 }
 
 /// Files larger than this are refused before they are parsed.
@@ -28,7 +34,54 @@ const MAX_STAGED: usize = 4;
 
 impl AppState {
     pub fn new(pool: SqlitePool, db_path: PathBuf) -> Self {
-        Self { pool, db_path, uploads: Mutex::new(HashMap::new()), recovery_key: Mutex::new(None) }
+        let state = Self::locked(db_path, String::new());
+        state.unlock(pool);
+        state
+    }
+
+    /// A state without a database: the window shows the unlock screen with `reason`.
+    pub fn locked(db_path: PathBuf, reason: String) -> Self {
+        Self {
+            pool: RwLock::new(None),
+            locked: Mutex::new(Some(reason)),
+            db_path,
+            uploads: Mutex::new(HashMap::new()),
+            recovery_key: Mutex::new(None),
+            chosen_backup: Mutex::new(None),
+        }
+    }
+
+    /// The open database, or a `locked` error while there is none.
+    pub fn pool(&self) -> Result<SqlitePool, IpcError> {
+        let pool = self.pool.read().unwrap_or_else(|p| p.into_inner()).clone();
+        pool.ok_or_else(|| {
+            let reason = self.locked_reason().unwrap_or_default();
+            IpcError::new(ErrorKind::Locked, format!("the database is locked: {reason}"))
+        })
+    }
+
+    /// Takes the pool out (for a re-key or a restore, which replace the file); the database
+    /// counts as locked until `unlock` puts one back.
+    pub fn take_pool(&self, reason: &str) -> Option<SqlitePool> {
+        *self.locked.lock().unwrap_or_else(|p| p.into_inner()) = Some(reason.to_string());
+        self.pool.write().unwrap_or_else(|p| p.into_inner()).take()
+    }
+
+    pub fn unlock(&self, pool: SqlitePool) {
+        *self.pool.write().unwrap_or_else(|p| p.into_inner()) = Some(pool);
+        *self.locked.lock().unwrap_or_else(|p| p.into_inner()) = None;
+    }
+
+    pub fn locked_reason(&self) -> Option<String> {
+        self.locked.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    pub fn choose_backup(&self, path: Option<PathBuf>) {
+        *self.chosen_backup.lock().unwrap_or_else(|p| p.into_inner()) = path;
+    }
+
+    pub fn chosen_backup(&self) -> Option<PathBuf> {
+        self.chosen_backup.lock().unwrap_or_else(|p| p.into_inner()).clone()
     }
 
     pub fn set_recovery_key(&self, key: Option<String>) {

@@ -20,14 +20,29 @@ pub struct AppInfo {
     pub counts: TableCounts,
     /// The new database's recovery key, until the user confirms they wrote it down.
     pub recovery_key: Option<String>,
+    /// Why the database cannot be opened (its key is missing or wrong); the window then shows
+    /// the unlock screen and nothing else.
+    pub locked: Option<String>,
 }
 
 pub async fn info(state: &AppState) -> Result<AppInfo, IpcError> {
-    let mut conn = state.pool.acquire().await.map_err(dealdesk_core::CoreError::from)?;
+    if let Some(reason) = state.locked_reason() {
+        return Ok(AppInfo {
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            language: None,
+            os_locale: sys_locale::get_locale(),
+            db_path: state.db_path.display().to_string(),
+            onboarded: true,
+            counts: TableCounts::default(),
+            recovery_key: None,
+            locked: Some(reason),
+        });
+    }
+    let mut conn = state.pool()?.acquire().await.map_err(dealdesk_core::CoreError::from)?;
     let language = settings::language(&mut conn).await?;
     let flagged = settings::onboarded(&mut conn).await?;
     drop(conn);
-    let counts = store::table_counts(&state.pool).await?;
+    let counts = store::table_counts(&state.pool()?).await?;
     Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION").to_string(),
         language,
@@ -37,6 +52,7 @@ pub async fn info(state: &AppState) -> Result<AppInfo, IpcError> {
         onboarded: flagged || counts.customers > 0,
         counts,
         recovery_key: state.recovery_key(),
+        locked: None,
     })
 }
 
@@ -47,7 +63,7 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, IpcError> {
 
 #[tauri::command]
 pub async fn set_language(state: State<'_, AppState>, language: Language) -> Result<AppInfo, IpcError> {
-    let mut conn = state.pool.acquire().await.map_err(dealdesk_core::CoreError::from)?;
+    let mut conn = state.pool()?.acquire().await.map_err(dealdesk_core::CoreError::from)?;
     settings::set_language(&mut conn, language).await?;
     drop(conn);
     info(&state).await
@@ -56,9 +72,9 @@ pub async fn set_language(state: State<'_, AppState>, language: Language) -> Res
 #[tauri::command]
 pub async fn finish_onboarding(state: State<'_, AppState>, load_demo: bool) -> Result<AppInfo, IpcError> {
     if load_demo {
-        demo::fill(&state.pool, demo::DEFAULT, &NoProgress).await?;
+        demo::fill(&state.pool()?, demo::DEFAULT, &NoProgress).await?;
     }
-    let mut conn = state.pool.acquire().await.map_err(dealdesk_core::CoreError::from)?;
+    let mut conn = state.pool()?.acquire().await.map_err(dealdesk_core::CoreError::from)?;
     settings::set_onboarded(&mut conn).await?;
     drop(conn);
     info(&state).await

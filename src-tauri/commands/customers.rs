@@ -10,20 +10,20 @@ use tauri::State;
 
 #[tauri::command]
 pub async fn list_customers(state: State<'_, AppState>, query: ListQuery) -> Result<Page<Customer>, IpcError> {
-    Ok(customer::list(&state.pool, &query).await?)
+    Ok(customer::list(&state.pool()?, &query).await?)
 }
 
 #[tauri::command]
 pub async fn save_customer(state: State<'_, AppState>, input: CustomerInput) -> Result<Customer, IpcError> {
-    Ok(customer::save(&state.pool, &input).await?)
+    Ok(customer::save(&state.pool()?, &input).await?)
 }
 
 #[tauri::command]
 pub async fn delete_customer(state: State<'_, AppState>, id: String) -> Result<(), IpcError> {
-    Ok(customer::delete(&state.pool, parse_id(&id, CustomerId::parse)?).await?)
+    Ok(customer::delete(&state.pool()?, parse_id(&id, CustomerId::parse)?).await?)
 }
 
 #[tauri::command]
 pub async fn customer_options(state: State<'_, AppState>, search: Option<String>) -> Result<Vec<RefOption>, IpcError> {
-    Ok(customer::options(&state.pool, search.as_deref()).await?)
+    Ok(customer::options(&state.pool()?, search.as_deref()).await?)
 }

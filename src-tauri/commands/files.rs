@@ -103,7 +103,7 @@ pub async fn import_table(
         let clamp = |v: u64| u32::try_from(v).unwrap_or(u32::MAX);
         let _ = on_progress.send(Progress { done: clamp(done), total: clamp(total) });
     };
-    Ok(import::import(&state.pool, table, &upload.file_name, &upload.bytes, &sink).await?)
+    Ok(import::import(&state.pool()?, table, &upload.file_name, &upload.bytes, &sink).await?)
 }
 
 #[tauri::command]
@@ -115,7 +115,7 @@ pub async fn export_table<R: Runtime>(
 ) -> Result<Option<ExportReport>, IpcError> {
     let suggested = format!("{}-{}.{}", table.code(), chrono_today(), format.extension());
     let Some(path) = pick_save_path(&app, suggested, format.extension()).await? else { return Ok(None) };
-    let rows = export::export(&state.pool, table, format, &path).await?;
+    let rows = export::export(&state.pool()?, table, format, &path).await?;
     Ok(Some(ExportReport { table, path: path.display().to_string(), rows }))
 }
 
@@ -136,15 +136,12 @@ async fn pick_save_path<R: Runtime>(app: &AppHandle<R>, suggested: String, exten
 pub async fn backup_now<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Result<Option<String>, IpcError> {
     let suggested = format!("dealdesk-backup-{}.db", chrono_today());
     let Some(path) = pick_save_path(&app, suggested, "db").await? else { return Ok(None) };
-    let (pool, db_path, target) = (state.pool.clone(), state.db_path.clone(), path.clone());
-    // On a blocking thread with its own executor: the export future is not `Send` (sqlx
-    // executor lifetimes), so it cannot run on the command's async task.
-    tauri::async_runtime::spawn_blocking(move || {
+    let (pool, db_path, target) = (state.pool()?, state.db_path.clone(), path.clone());
+    super::off_thread(move || async move {
         let keys = dealdesk_core::store::OsKeychain::new();
-        tauri::async_runtime::block_on(dealdesk_core::store::backup::backup(&pool, &db_path, &keys, &target))
+        dealdesk_core::store::backup::backup(&pool, &db_path, &keys, &target).await
     })
-    .await
-    .map_err(|e| IpcError::new(ErrorKind::Internal, format!("the backup task failed: {e}")))??;
+    .await?;
     Ok(Some(path.display().to_string()))
 }
 

@@ -8,10 +8,24 @@ pub mod error;
 pub mod files;
 pub mod opportunities;
 pub mod products;
+pub mod security;
 
 pub use error::IpcError;
 
 /// Parses an id argument from the window, as a `validation` error when it is malformed.
 pub(crate) fn parse_id<T>(raw: &str, parse: impl Fn(&str) -> Option<T>) -> Result<T, IpcError> {
     parse(raw).ok_or_else(|| IpcError::bad_request(format!("'{raw}' is not a record id")))
+}
+
+/// Runs a core future that is not `Send` (sqlx's SQLCipher export holds executor lifetimes
+/// across awaits) on a blocking thread with its own executor, so a command can await it.
+pub(crate) async fn off_thread<T, F, Fut>(task: F) -> Result<T, dealdesk_core::CoreError>
+where
+    F: FnOnce() -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = Result<T, dealdesk_core::CoreError>>,
+    T: Send + 'static,
+{
+    tauri::async_runtime::spawn_blocking(move || tauri::async_runtime::block_on(task()))
+        .await
+        .map_err(|e| dealdesk_core::CoreError::BadRequest(format!("a background task failed: {e}")))?
 }

@@ -9,15 +9,15 @@ use tauri::State;
 
 #[tauri::command]
 pub async fn list_opportunities(state: State<'_, AppState>, query: ListQuery) -> Result<Page<Opportunity>, IpcError> {
-    Ok(opportunity::list(&state.pool, &query).await?)
+    Ok(opportunity::list(&state.pool()?, &query).await?)
 }
 
 #[tauri::command]
 pub async fn save_opportunity(state: State<'_, AppState>, input: OpportunityInput) -> Result<Opportunity, IpcError> {
-    Ok(opportunity::save(&state.pool, &input).await?)
+    Ok(opportunity::save(&state.pool()?, &input).await?)
 }
 
 #[tauri::command]
 pub async fn delete_opportunity(state: State<'_, AppState>, id: String) -> Result<(), IpcError> {
-    Ok(opportunity::delete(&state.pool, parse_id(&id, OpportunityId::parse)?).await?)
+    Ok(opportunity::delete(&state.pool()?, parse_id(&id, OpportunityId::parse)?).await?)
 }

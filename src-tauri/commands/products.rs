@@ -9,15 +9,15 @@ use tauri::State;
 
 #[tauri::command]
 pub async fn list_products(state: State<'_, AppState>, query: ListQuery) -> Result<Page<Product>, IpcError> {
-    Ok(product::list(&state.pool, &query).await?)
+    Ok(product::list(&state.pool()?, &query).await?)
 }
 
 #[tauri::command]
 pub async fn save_product(state: State<'_, AppState>, input: ProductInput) -> Result<Product, IpcError> {
-    Ok(product::save(&state.pool, &input).await?)
+    Ok(product::save(&state.pool()?, &input).await?)
 }
 
 #[tauri::command]
 pub async fn delete_product(state: State<'_, AppState>, id: String) -> Result<(), IpcError> {
-    Ok(product::delete(&state.pool, parse_id(&id, ProductId::parse)?).await?)
+    Ok(product::delete(&state.pool()?, parse_id(&id, ProductId::parse)?).await?)
 }

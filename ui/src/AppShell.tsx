@@ -1,5 +1,6 @@
 // Waits for app_info (whose loading applies the initial language), provides antd's
-// locale and theme, and shows onboarding on first run.
+// locale and theme, and shows onboarding on first run (or the unlock screen when the
+// database's key is missing or wrong).
 import { App as AntApp, Button, ConfigProvider, Result, Spin } from "antd";
 import { useTranslation } from "react-i18next";
 import { antdLocale, asLanguage } from "./i18n/language";
@@ -7,6 +8,7 @@ import { useAppInfo } from "./ipc/appInfo";
 import { AppLayout } from "./layout/AppLayout";
 import { OnboardingModal } from "./onboarding/OnboardingModal";
 import { RecoveryKeyModal } from "./onboarding/RecoveryKeyModal";
+import { UnlockScreen } from "./security/UnlockScreen";
 import { theme } from "./theme";
 
 export function AppShell() {
@@ -24,6 +26,8 @@ export function AppShell() {
     );
   } else if (!info.data) {
     content = <Spin size="large" className="app-loading" tip={t("app.loading")} fullscreen />;
+  } else if (info.data.locked) {
+    content = <UnlockScreen info={info.data} />;
   } else {
     content = (
       <>

@@ -29,7 +29,7 @@ async fn a_backup_is_encrypted_and_restores_what_it_held_after_a_safety_copy() {
     assert_eq!(info.counts.customers, 1);
     assert_eq!(info.schema_version, backup::current_schema_version());
 
-    let (_, safety) = backup::restore(&db, &file, &keys, &dir.path().join("safety")).await.expect("restored");
+    let (_, safety) = backup::restore(&db, &file, &key, &keys, &dir.path().join("safety")).await.expect("restored");
     let pool = store::open(&db, &keys).await.expect("reopened").pool;
     assert_eq!(store::table_counts(&pool).await.expect("counts").customers, 1, "the backup's state is back");
     let safety_info = backup::inspect(&safety, &key).await.expect("safety copy opens");
@@ -55,7 +55,8 @@ async fn a_backup_from_a_newer_schema_is_refused_and_changes_nothing() {
             .expect("pretend a newer schema");
         conn.close().await.expect("close");
     }
-    let err = backup::restore(&db, &file, &keys, &dir.path().join("safety")).await.err().expect("refused");
+    let key = DbKey::parse(&keys.get(&key::account_for(&db)).expect("get").expect("key")).expect("key");
+    let err = backup::restore(&db, &file, &key, &keys, &dir.path().join("safety")).await.err().expect("refused");
     assert!(matches!(err, CoreError::Conflict(_)) && err.to_string().contains("newer DealDesk"), "{err}");
     assert!(!dir.path().join("safety").exists(), "nothing was touched");
 }
@@ -78,4 +79,30 @@ async fn rolling_backups_write_one_a_day_and_keep_the_newest() {
     left.sort();
     assert_eq!(left.len(), 2);
     assert_eq!(left[0], "auto-20260103.db");
+}
+
+#[tokio::test]
+async fn a_backup_from_before_a_rekey_restores_with_its_recovery_key() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("d.db");
+    let keys = MemoryStore::default();
+    let opened = store::open(&db, &keys).await.expect("created");
+    let old_recovery = opened.recovery_key.expect("a new database shows its recovery key");
+    let pool = opened.pool;
+    add(&pool, "华信科技").await;
+    let file = dir.path().join("before-rekey.db");
+    backup::backup(&pool, &db, &keys, &file).await.expect("backup");
+    add(&pool, "宏图制造").await;
+    store::rekey(pool, &db, &keys).await.expect("rekeyed");
+
+    let current = backup::backup_key(&db, &keys, None).expect("current key");
+    let err = backup::inspect(&file, &current).await.err().expect("the new key does not open the old backup");
+    assert!(matches!(err, CoreError::WrongKey { .. }), "{err}");
+
+    let old = backup::backup_key(&db, &keys, Some(&old_recovery)).expect("recovery key parses");
+    let (info, _) = backup::restore(&db, &file, &old, &keys, &dir.path().join("safety")).await.expect("restored");
+    assert_eq!(info.counts.customers, 1);
+    let pool = store::open(&db, &keys).await.expect("the restored file opens with the current key").pool;
+    assert_eq!(store::table_counts(&pool).await.expect("counts").customers, 1);
+    assert_eq!(store::integrity_check(&pool).await.expect("check"), "ok");
 }

@@ -59,6 +59,17 @@ where
     F: FnOnce(App) -> Fut,
     Fut: Future<Output = ()> + Send + 'static,
 {
+    run_prepared(test, |_| {}, body).await
+}
+
+/// Like [`run`], but `prepare` gets the database path (which does not exist yet) before the
+/// app starts, to put a database there first.
+pub async fn run_prepared<P, F, Fut>(test: &str, prepare: P, body: F)
+where
+    P: FnOnce(&Path),
+    F: FnOnce(App) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
     let _one_app = OneAppLock::acquire();
     let app_binary = app_binary();
     let driver_url = driver_url();
@@ -67,6 +78,7 @@ where
         .tempdir()
         .expect("create a temporary folder for the test database");
     let db_path = data.path().join("dealdesk.db");
+    prepare(&db_path);
 
     let started = Instant::now();
     let client = new_session(&driver_url, &app_binary, &db_path).await;
@@ -116,6 +128,22 @@ where
         );
     }
     eprintln!("[e2e] {test}: passed in {:.1?}", started.elapsed());
+}
+
+/// Runs the app binary's CLI (`DEALDESK_APP`) with `args`; panics with its output unless it
+/// succeeds. Returns (stdout, stderr).
+pub fn cli(args: &[&str]) -> (String, String) {
+    let out = std::process::Command::new(app_binary()).args(args).output().expect("run the dealdesk CLI");
+    let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned());
+    assert!(out.status.success(), "dealdesk {args:?} failed: {stdout}{stderr}");
+    (stdout, stderr)
+}
+
+/// The recovery key (8 groups of 8 hex digits) in a text such as the CLI's new-database notice.
+pub fn recovery_key_in(text: &str) -> Option<String> {
+    text.split_whitespace()
+        .find(|w| w.len() == 71 && w.split('-').count() == 8 && w.split('-').all(|g| g.len() == 8 && g.chars().all(|c| c.is_ascii_hexdigit())))
+        .map(str::to_owned)
 }
 
 /// Absolute path of a file in tests/e2e/fixtures (WebDriver file uploads need absolute paths).

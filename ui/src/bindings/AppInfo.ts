@@ -6,4 +6,9 @@ export type AppInfo = { version: string, language: Language | null, os_locale: s
 /**
  * The new database's recovery key, until the user confirms they wrote it down.
  */
-recovery_key: string | null, };
+recovery_key: string | null, 
+/**
+ * Why the database cannot be opened (its key is missing or wrong); the window then shows
+ * the unlock screen and nothing else.
+ */
+locked: string | null, };

@@ -2,6 +2,8 @@
 // names or argument keys themselves.
 import { Channel } from "@tauri-apps/api/core";
 import type { AppInfo } from "../bindings/AppInfo";
+import type { BackupChoice } from "../bindings/BackupChoice";
+import type { BackupInfo } from "../bindings/BackupInfo";
 import type { Contact } from "../bindings/Contact";
 import type { ContactInput } from "../bindings/ContactInput";
 import type { Customer } from "../bindings/Customer";
@@ -17,6 +19,7 @@ import type { Product } from "../bindings/Product";
 import type { ProductInput } from "../bindings/ProductInput";
 import type { Progress } from "../bindings/Progress";
 import type { RefOption } from "../bindings/RefOption";
+import type { RestoreReport } from "../bindings/RestoreReport";
 import type { StagedUpload } from "../bindings/StagedUpload";
 import type { TableName } from "../bindings/TableName";
 import { call } from "./call";
@@ -84,3 +87,16 @@ export const exportTable = (table: TableName, format: ExportFormat) =>
 
 /** Writes an encrypted backup to a file chosen in the native save dialog; null = cancelled. */
 export const backupNow = () => call<string | null>("backup_now");
+
+/** Unlocks a database whose key is missing or wrong here, with its recovery key. */
+export const unlockDatabase = (recoveryKey: string) => call<AppInfo>("unlock_database", { recoveryKey });
+/** Moves the unreadable database aside and starts a new, empty one. */
+export const startNewDatabase = () => call<AppInfo>("start_new_database");
+/** Re-encrypts the database with a new key; the returned info carries the new recovery key. */
+export const rekeyDatabase = () => call<AppInfo>("rekey_database");
+/** Opens the native open dialog for a backup and previews it; null = cancelled. */
+export const chooseBackup = () => call<BackupChoice | null>("choose_backup");
+/** Previews the chosen backup with its own recovery key (a backup from before a re-key). */
+export const previewBackup = (recoveryKey: string | null) => call<BackupInfo>("preview_backup", { recoveryKey });
+/** Restores the chosen backup after a safety copy of the current database. */
+export const restoreBackup = (recoveryKey: string | null) => call<RestoreReport>("restore_backup", { recoveryKey });

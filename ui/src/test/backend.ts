@@ -18,6 +18,7 @@ export const appInfo = (over: Partial<AppInfo> = {}): AppInfo => ({
   onboarded: true,
   counts: { customers: 2, contacts: 0, products: 0, opportunities: 0 },
   recovery_key: null,
+  locked: null,
   ...over,
 });
 

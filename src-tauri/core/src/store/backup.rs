@@ -26,6 +26,11 @@ pub struct BackupInfo {
     pub counts: TableCounts,
 }
 
+/// Where automatic backups and safety copies go: `backups/` beside the database.
+pub fn backups_dir(db_path: &Path) -> PathBuf {
+    db_path.parent().map(|d| d.join("backups")).unwrap_or_else(|| PathBuf::from("backups"))
+}
+
 fn key_of(db_path: &Path, keys: &dyn SecretStore) -> CoreResult<DbKey> {
     let stored = keys.get(&key::account_for(db_path))?.ok_or_else(|| CoreError::KeyMissing { path: db_path.display().to_string() })?;
     Ok(DbKey::parse(&stored)?)
@@ -82,12 +87,29 @@ pub fn current_schema_version() -> i64 {
     MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0)
 }
 
-/// Restores `backup` over the (closed) database at `db_path`: checks it opens with the
-/// database's key and is not from a newer schema, writes a safety copy of the current
-/// database to `safety_dir`, replaces the file, and migrates it. Returns the safety copy's path.
-pub async fn restore(db_path: &Path, backup: &Path, keys: &dyn SecretStore, safety_dir: &Path) -> CoreResult<(BackupInfo, PathBuf)> {
+/// The key that opens a backup: the one given (a recovery key, for a backup taken before a
+/// re-key) or else the database's current key.
+pub fn backup_key(db_path: &Path, keys: &dyn SecretStore, recovery: Option<&str>) -> CoreResult<DbKey> {
+    match recovery.map(str::trim).filter(|r| !r.is_empty()) {
+        Some(text) => Ok(DbKey::parse(text)?),
+        None => key_of(db_path, keys),
+    }
+}
+
+/// Restores `backup` over the (closed) database at `db_path`: checks it opens with
+/// `backup_key` (the database's key unless the backup predates a re-key) and is not from a
+/// newer schema, writes a safety copy of the current database to `safety_dir`, replaces the
+/// file (re-encrypted with the current key when the backup had another), and migrates it.
+/// Returns what the backup held and the safety copy's path.
+pub async fn restore(
+    db_path: &Path,
+    backup: &Path,
+    backup_key: &DbKey,
+    keys: &dyn SecretStore,
+    safety_dir: &Path,
+) -> CoreResult<(BackupInfo, PathBuf)> {
     let key = key_of(db_path, keys)?;
-    let info = inspect(backup, &key).await?;
+    let info = inspect(backup, backup_key).await?;
     let ours = current_schema_version();
     if info.schema_version > ours {
         return Err(CoreError::Conflict(format!(
@@ -106,10 +128,20 @@ pub async fn restore(db_path: &Path, backup: &Path, keys: &dyn SecretStore, safe
         current.close().await;
     }
     let staged = sibling(db_path, ".restoring");
-    std::fs::copy(backup, &staged).map_err(|e| CoreError::io(format!("cannot copy {}", backup.display()), e))?;
-    std::fs::File::open(&staged)
-        .and_then(|f| f.sync_all())
-        .map_err(|e| CoreError::io(format!("cannot sync {}", staged.display()), e))?;
+    if backup_key.hex() == key.hex() {
+        std::fs::copy(backup, &staged).map_err(|e| CoreError::io(format!("cannot copy {}", backup.display()), e))?;
+        std::fs::File::open(&staged)
+            .and_then(|f| f.sync_all())
+            .map_err(|e| CoreError::io(format!("cannot sync {}", staged.display()), e))?;
+    } else {
+        // A backup from before a re-key: copied over to the current key.
+        // Not read-only: ATTACH inherits the open flags and must create the target file.
+        // Nothing is written to the backup itself.
+        let options = SqliteConnectOptions::new().filename(backup).pragma("key", backup_key.pragma_value()).create_if_missing(true);
+        let mut conn = sqlx::ConnectOptions::connect(&options).await.map_err(|e| super::cipher::classify_open_error(backup, e))?;
+        export_to(&mut conn, &staged, &key).await?;
+        sqlx::Connection::close(conn).await?;
+    }
     replace_file(&staged, db_path)?;
     // An older backup is brought up to the current schema here.
     let pool = open_with_key(db_path, &key).await?;

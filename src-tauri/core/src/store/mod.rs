@@ -100,10 +100,29 @@ pub async fn open_with_key(path: &Path, key: &DbKey) -> CoreResult<SqlitePool> {
 pub async fn recover_key(path: &Path, recovery: &str, keys: &dyn SecretStore) -> CoreResult<()> {
     let key = DbKey::parse(recovery)?;
     let pool = open_with_key(path, &key).await?;
-    pool.close().await;
     keys.set(&key::account_for(path), &key.hex())?;
+    crate::audit::record_now(&pool, crate::audit::Event { action: "recover_key", entity: "database", entity_id: "", detail: serde_json::json!({}) }).await?;
+    pool.close().await;
     tracing::info!("database key restored from a recovery key");
     Ok(())
+}
+
+/// Moves an unreadable database (and its WAL files) aside to `<name>.locked-<UTC stamp>`, so
+/// a new one can be created in its place; the old file still opens later with its recovery
+/// key. Returns where it went.
+pub fn set_aside(path: &Path) -> CoreResult<std::path::PathBuf> {
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
+    let aside = cipher::sibling(path, &format!(".locked-{stamp}"));
+    for suffix in ["-wal", "-shm"] {
+        let from = cipher::sibling(path, suffix);
+        if from.exists() {
+            let to = cipher::sibling(&aside, suffix);
+            std::fs::rename(&from, &to).map_err(|e| CoreError::io(format!("cannot move {}", from.display()), e))?;
+        }
+    }
+    std::fs::rename(path, &aside).map_err(|e| CoreError::io(format!("cannot move {}", path.display()), e))?;
+    tracing::warn!("locked database set aside");
+    Ok(aside)
 }
 
 /// A private in-memory database with the schema, for tests and `--db :memory:`.
@@ -118,7 +137,7 @@ pub async fn open_in_memory() -> CoreResult<SqlitePool> {
 pub use sqlx::SqlitePool;
 
 /// Live records per table, for the window's header and first-run check.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct TableCounts {
     pub customers: u32,
