@@ -4,7 +4,7 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use dealdesk_core::tabular::{export, import, FileFormat, TableName};
-use dealdesk_core::{demo, settings, store, CoreError};
+use dealdesk_core::{demo, settings, store, words, CoreError};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -70,6 +70,23 @@ pub enum Command {
         #[arg(long, value_name = "RECOVERY KEY")]
         backup_key: Option<String>,
     },
+    /// Print an amount in words: 大写金额 for CNY, English otherwise. Opens no database.
+    Words {
+        /// The amount (`12,800.50`); rounded half away from zero to the currency's minor units.
+        #[arg(allow_negative_numbers = true)]
+        amount: String,
+        /// zh (大写, CNY only) or en; default zh for CNY, en for other currencies.
+        #[arg(long)]
+        lang: Option<WordsLang>,
+        #[arg(long, default_value = "CNY", value_name = "CODE")]
+        currency: String,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum WordsLang {
+    Zh,
+    En,
 }
 
 #[derive(Subcommand, Debug)]
@@ -112,6 +129,10 @@ pub fn main() -> ExitCode {
             return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
         }
     };
+    if let Some(Command::Words { amount, lang, currency }) = &cli.command {
+        // Before the data dir, the keychain and the database are touched: a pure conversion.
+        return print_words(amount, *lang, currency);
+    }
     let db = cli.db.clone().unwrap_or_else(store::default_db_path);
     match cli.command {
         None => run_window(db),
@@ -142,6 +163,26 @@ fn run_window(db: PathBuf) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             tracing::error!(error = %e, "window failed");
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn print_words(amount: &str, lang: Option<WordsLang>, currency: &str) -> ExitCode {
+    let lang = match lang {
+        Some(WordsLang::Zh) => words::Lang::Zh,
+        Some(WordsLang::En) => words::Lang::En,
+        None => words::Lang::default_for(currency),
+    };
+    let result = words::parse_amount(amount)
+        .and_then(|amount| words::amount_in_words(amount, currency, lang, &words::ZhOptions::default()));
+    match result {
+        Ok(text) => {
+            println!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
             eprintln!("error: {e}");
             ExitCode::FAILURE
         }
@@ -183,7 +224,8 @@ async fn run(command: Command, db: &Path) -> Result<(), CoreError> {
     }
     let pool = opened.pool;
     match command {
-        Command::RecoverKey { .. } | Command::Restore { .. } => {}
+        // Handled before the store is opened (Words before anything is touched, in `main`).
+        Command::RecoverKey { .. } | Command::Restore { .. } | Command::Words { .. } => {}
         Command::Audit(AuditCommand::Verify) => {
             let check = dealdesk_core::audit::verify(&pool).await?;
             pool.close().await;

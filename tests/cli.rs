@@ -107,3 +107,30 @@ fn an_unknown_table_is_a_usage_error() {
     let dir = tempfile::tempdir().expect("tempdir");
     dealdesk(&dir.path().join("a.db")).args(["import", "invoices", "x.csv"]).assert().code(2).stderr(predicate::str::contains("invoices"));
 }
+
+#[test]
+fn words_prints_one_line_and_opens_no_database() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("a.db");
+    dealdesk(&db).args(["words", "107000.53"]).assert().success().stdout("人民币壹拾万柒仟元伍角叁分\n").stderr("");
+    dealdesk(&db).args(["words", "16,409.02", "--currency", "cny"]).assert().success().stdout("人民币壹万陆仟肆佰零玖元零贰分\n");
+    dealdesk(&db)
+        .args(["words", "1200.5", "--currency", "USD"])
+        .assert()
+        .success()
+        .stdout("ONE THOUSAND TWO HUNDRED US DOLLARS AND FIFTY CENTS ONLY\n");
+    dealdesk(&db).args(["words", "-1", "--lang", "en"]).assert().success().stdout("MINUS ONE CHINESE YUAN ONLY\n");
+    assert!(std::fs::read_dir(dir.path()).expect("dir").next().is_none(), "no database or data file is created");
+}
+
+#[test]
+fn words_rejects_bad_input_naming_the_field() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("a.db");
+    dealdesk(&db).args(["words", "100", "--currency", "XYZ"]).assert().code(1).stdout("").stderr(predicate::str::contains("currency: 'XYZ'"));
+    dealdesk(&db).args(["words", "ten"]).assert().code(1).stderr(predicate::str::contains("amount: 'ten' is not a number"));
+    dealdesk(&db).args(["words", "1e16"]).assert().code(1).stderr(predicate::str::contains("amount: must be below"));
+    dealdesk(&db).args(["words", "-5"]).assert().code(1).stderr(predicate::str::contains("amount: must not be negative"));
+    dealdesk(&db).args(["words", "5", "--currency", "USD", "--lang", "zh"]).assert().code(1).stderr(predicate::str::contains("CNY only"));
+    dealdesk(&db).args(["words", "5", "--lang", "fr"]).assert().code(2);
+}

@@ -16,5 +16,6 @@ pub mod settings;
 pub mod store;
 pub mod tabular;
 pub mod validate;
+pub mod words;
 
 pub use error::{CoreError, CoreResult};
