@@ -6,7 +6,8 @@ use crate::commands::error::{ErrorKind, IpcError};
 use dealdesk_core::store::SqlitePool;
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::{Mutex, RwLock};
+use dealdesk_core::pdf::PdfEngine;
+use std::sync::{Arc, Mutex, RwLock};
 
 pub struct Upload {
     pub file_name: String,
@@ -24,6 +25,8 @@ pub struct AppState {
     recovery_key: Mutex<Option<String>>,
     /// The backup file chosen in the native dialog, until it is restored.
     chosen_backup: Mutex<Option<PathBuf>>,
+    /// The PDF engine (fonts parsed once), made on the first render.
+    pdf: Mutex<Option<Arc<PdfEngine>>>,
 }
 
 /// Files larger than this are refused before they are parsed.
@@ -48,6 +51,7 @@ impl AppState {
             uploads: Mutex::new(HashMap::new()),
             recovery_key: Mutex::new(None),
             chosen_backup: Mutex::new(None),
+            pdf: Mutex::new(None),
         }
     }
 
@@ -90,6 +94,27 @@ impl AppState {
 
     pub fn recovery_key(&self) -> Option<String> {
         self.recovery_key.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// The PDF engine with the font from Settings › Print (or the system's), loaded once.
+    pub async fn pdf_engine(&self, pool: &SqlitePool) -> Result<Arc<PdfEngine>, IpcError> {
+        if let Some(engine) = self.pdf.lock().unwrap_or_else(|p| p.into_inner()).clone() {
+            return Ok(engine);
+        }
+        let mut conn = pool.acquire().await.map_err(dealdesk_core::CoreError::from)?;
+        let settings = dealdesk_core::quote::print::load(&mut conn).await?;
+        drop(conn);
+        let font = settings.font_path.trim().to_string();
+        let engine = tauri::async_runtime::spawn_blocking(move || PdfEngine::load((!font.is_empty()).then(|| std::path::Path::new(&font))))
+            .await
+            .map_err(|e| IpcError::new(ErrorKind::Internal, format!("loading the PDF font failed: {e}")))??;
+        let engine = Arc::new(engine);
+        *self.pdf.lock().unwrap_or_else(|p| p.into_inner()) = Some(engine.clone());
+        Ok(engine)
+    }
+
+    pub fn reset_pdf_engine(&self) {
+        *self.pdf.lock().unwrap_or_else(|p| p.into_inner()) = None;
     }
 
     pub fn stage(&self, id: String, upload: Upload) {

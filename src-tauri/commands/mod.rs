@@ -8,6 +8,8 @@ pub mod error;
 pub mod files;
 pub mod opportunities;
 pub mod products;
+pub mod quote_settings;
+pub mod quotes;
 pub mod security;
 
 pub use error::IpcError;

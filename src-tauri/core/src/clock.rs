@@ -6,3 +6,8 @@ use chrono::{SecondsFormat, Utc};
 pub fn now() -> String {
     Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
 }
+
+/// Today's date (UTC), for defaults such as a quote's date.
+pub fn today() -> chrono::NaiveDate {
+    Utc::now().date_naive()
+}

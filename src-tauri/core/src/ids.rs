@@ -41,6 +41,7 @@ id_type!(CustomerId);
 id_type!(ContactId);
 id_type!(ProductId);
 id_type!(OpportunityId);
+id_type!(QuoteId);
 
 /// Ids of rows that are not addressed on their own (history entries and the like).
 pub fn new_row_id() -> String {

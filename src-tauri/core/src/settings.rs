@@ -69,3 +69,28 @@ pub async fn onboarded(conn: &mut SqliteConnection) -> CoreResult<bool> {
 pub async fn set_onboarded(conn: &mut SqliteConnection) -> CoreResult<()> {
     put(conn, ONBOARDED, "true").await
 }
+
+const ROLE: &str = "user.role";
+
+/// The role this computer's user acts in (approvals need manager or director). Default sales.
+pub async fn role(conn: &mut SqliteConnection) -> CoreResult<crate::quote::Role> {
+    Ok(get(conn, ROLE).await?.as_deref().and_then(crate::quote::Role::parse).unwrap_or(crate::quote::Role::Sales))
+}
+
+/// Changes the role, recorded in the audit log in the same transaction.
+pub async fn set_role(pool: &sqlx::SqlitePool, role: crate::quote::Role) -> CoreResult<()> {
+    let mut tx = pool.begin().await?;
+    let before = role_in(&mut tx).await?;
+    put(&mut tx, ROLE, role.code()).await?;
+    crate::audit::record(
+        &mut tx,
+        crate::audit::Event { action: "role_changed", entity: "user", entity_id: "", detail: serde_json::json!({ "from": before.code(), "to": role.code() }) },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn role_in(conn: &mut SqliteConnection) -> CoreResult<crate::quote::Role> {
+    role(conn).await
+}

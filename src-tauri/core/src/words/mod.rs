@@ -45,7 +45,9 @@ impl Lang {
 }
 
 /// The character written for the yuan unit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
 pub enum YuanChar {
     /// 元 (the usual form).
     #[default]
@@ -55,7 +57,9 @@ pub enum YuanChar {
 }
 
 /// The choices the PBOC rules leave open; the default is the shortest valid text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(default)]
+#[ts(export)]
 pub struct ZhOptions {
     /// Write 整 after 角 when there are no 分 (人民币壹元伍角整); the rules allow it, not require it.
     pub zheng_after_jiao: bool,

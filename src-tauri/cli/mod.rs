@@ -2,6 +2,8 @@
 //! one, the command runs against the same core functions and never opens a window.
 //! Errors go to stderr with a non-zero exit (1 for rejected input, 2 for usage).
 
+pub mod quote;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use dealdesk_core::tabular::{export, import, FileFormat, TableName};
 use dealdesk_core::{demo, settings, store, words, CoreError};
@@ -60,6 +62,9 @@ pub enum Command {
     /// The audit log of security-relevant events.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Quotes: create, submit, approve, revise, render to PDF.
+    #[command(subcommand)]
+    Quote(quote::QuoteCommand),
     /// Restore a backup over the database, after a safety copy of the current one.
     Restore {
         file: PathBuf,
@@ -133,6 +138,15 @@ pub fn main() -> ExitCode {
         // Before the data dir, the keychain and the database are touched: a pure conversion.
         return print_words(amount, *lang, currency);
     }
+    if let Some(Command::Quote(q)) = &cli.command {
+        if !quote::needs_database(q) {
+            // A quote from a JSON file: no data dir, keychain or database involved.
+            return match q {
+                quote::QuoteCommand::Render { input: Some(input), out, .. } => report(quote::render_file(input, out)),
+                _ => ExitCode::from(2),
+            };
+        }
+    }
     let db = cli.db.clone().unwrap_or_else(store::default_db_path);
     match cli.command {
         None => run_window(db),
@@ -152,6 +166,17 @@ pub fn main() -> ExitCode {
                     ExitCode::FAILURE
                 }
             }
+        }
+    }
+}
+
+/// Exit status for a command's result: the error on stderr and 1, or success.
+fn report(result: Result<(), CoreError>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
         }
     }
 }
@@ -267,6 +292,16 @@ async fn run(command: Command, db: &Path) -> Result<(), CoreError> {
                 made.products,
                 made.opportunities
             );
+        }
+        Command::Quote(command) => {
+            let progress = bar("rendering");
+            let sink = |done: u64, total: u64| {
+                progress.set_length(total);
+                progress.set_position(done);
+            };
+            let result = quote::run(command, &pool, &sink).await;
+            progress.finish_and_clear();
+            result?;
         }
         Command::Import { table, file } => {
             let bytes = std::fs::read(&file).map_err(|e| CoreError::io(format!("cannot read {}", file.display()), e))?;

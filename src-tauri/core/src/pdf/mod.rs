@@ -1,0 +1,103 @@
+//! The PDF engine: system CJK font discovery, line-item tables that break across pages, and
+//! quote rendering (later contracts and statements reuse `layout` and `canvas`).
+//!
+//! Why PDF objects are written here rather than through printpdf 0.12: measured on the same
+//! 60-line bilingual quote (Noto Sans CJK), printpdf spent most of its ~13–20 ms per document
+//! cloning the parsed font into each document and subsetting through allsorts; its font
+//! types also re-parse on deserialisation. Writing the few objects a text-and-lines document
+//! needs (pages, Type0/CID fonts, ToUnicode, images) takes a few hundred lines, subsets with
+//! the `subsetter` crate (typst's) and reaches ~1–3 ms per document. bench/pdf/RESULTS.md has
+//! the numbers.
+//!
+//! Invariants: text is always embedded as a subset CID font with a ToUnicode CMap (so text
+//! extraction returns exactly what was drawn); nothing is drawn in the footer zone but the
+//! footer; the font is parsed once per [`PdfEngine`], never per document.
+
+mod canvas;
+pub mod fonts;
+mod format;
+mod image;
+mod layout;
+pub mod quote;
+mod sample;
+mod text;
+mod writer;
+
+use crate::error::{CoreError, CoreResult};
+pub use fonts::{find_system_cjk_font, FontSet};
+pub use quote::QuoteDocument;
+pub use sample::sample_quote;
+use std::hash::{Hash, Hasher};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+/// Fonts parsed once, plus the last encoded logo; create one and reuse it for every render.
+/// `Sync`: one engine may serve concurrent renders.
+pub struct PdfEngine {
+    fonts: FontSet,
+    logo_cache: Mutex<Option<(u64, Arc<image::Image>)>>,
+}
+
+impl PdfEngine {
+    pub fn new(fonts: FontSet) -> Self {
+        Self { fonts, logo_cache: Mutex::new(None) }
+    }
+
+    /// Loads the font chosen in Settings › PDF (`explicit`), else `$DEALDESK_PDF_FONT`, else a
+    /// system CJK font. Errors with what to install when there is none.
+    pub fn load(explicit_font: Option<&Path>) -> CoreResult<Self> {
+        Ok(Self::new(FontSet::load(explicit_font)?))
+    }
+
+    pub fn fonts(&self) -> &FontSet {
+        &self.fonts
+    }
+
+    /// The quote as PDF bytes.
+    pub fn render_quote(&self, doc: &QuoteDocument) -> CoreResult<Vec<u8>> {
+        quote::render(self, doc)
+    }
+
+    /// Renders the quote and writes it to `path` atomically (no half-written file on a crash).
+    pub fn render_quote_to_file(&self, doc: &QuoteDocument, path: &Path) -> CoreResult<()> {
+        let bytes = self.render_quote(doc)?;
+        write_atomically(path, &bytes)
+    }
+
+    /// The encoded logo, decoded at most once per distinct image.
+    pub(crate) fn logo(&self, bytes: &[u8]) -> CoreResult<Arc<image::Image>> {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        bytes.hash(&mut h);
+        let key = h.finish();
+        if let Ok(cache) = self.logo_cache.lock() {
+            if let Some((k, img)) = cache.as_ref() {
+                if *k == key {
+                    return Ok(img.clone());
+                }
+            }
+        }
+        let img = Arc::new(image::decode(bytes)?);
+        if let Ok(mut cache) = self.logo_cache.lock() {
+            *cache = Some((key, img.clone()));
+        }
+        Ok(img)
+    }
+}
+
+/// Writes `bytes` to a temporary file beside `path`, syncs it and renames it into place.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> CoreResult<()> {
+    use std::io::Write;
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let io = |e: std::io::Error| CoreError::io(format!("cannot write {}", path.display()), e);
+    let mut tmp = tempfile::Builder::new().prefix(".dealdesk-").suffix(".part").tempfile_in(dir).map_err(io)?;
+    tmp.as_file_mut().write_all(bytes).map_err(io)?;
+    #[cfg(unix)]
+    {
+        // tempfile creates 0600; a saved document is an ordinary file.
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644)).map_err(io)?;
+    }
+    tmp.as_file_mut().sync_all().map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
+}
