@@ -38,6 +38,7 @@ const COMMANDS: &[&str] = &[
     "decide_quote",
     "mark_quote",
     "revise_quote",
+    "print_quote",
     "export_quote_pdf",
     "export_quotes_pdf",
     "quote_rules",

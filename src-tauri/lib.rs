@@ -51,6 +51,7 @@ pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
         commands::quotes::decide_quote,
         commands::quotes::mark_quote,
         commands::quotes::revise_quote,
+        commands::quotes::print_quote,
         commands::quotes::export_quote_pdf,
         commands::quotes::export_quotes_pdf,
         commands::quote_settings::quote_rules,

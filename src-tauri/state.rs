@@ -113,6 +113,11 @@ impl AppState {
         Ok(engine)
     }
 
+    /// App-owned folder for printed documents: `documents/` beside the database.
+    pub fn documents_dir(&self) -> PathBuf {
+        self.db_path.parent().map(|d| d.join("documents")).unwrap_or_else(|| PathBuf::from("documents"))
+    }
+
     pub fn reset_pdf_engine(&self) {
         *self.pdf.lock().unwrap_or_else(|p| p.into_inner()) = None;
     }

@@ -83,6 +83,22 @@ pub async fn revise_quote(state: State<'_, AppState>, id: String) -> Result<Quot
     Ok(workflow::revise(&state.pool()?, quote_id(&id)?, &who).await?)
 }
 
+/// Prints a quote into the app's own documents folder (`documents/quotes/` beside the
+/// database) and returns the file's path; the window shows it and can reveal it.
+#[tauri::command]
+pub async fn print_quote(state: State<'_, AppState>, id: String) -> Result<String, IpcError> {
+    let pool = state.pool()?;
+    let quote = store::get(&pool, quote_id(&id)?).await?;
+    let engine = state.pdf_engine(&pool).await?;
+    let bytes = render::render(&pool, &engine, &quote).await?;
+    let dir = state.documents_dir().join("quotes");
+    std::fs::create_dir_all(&dir).map_err(|e| dealdesk_core::CoreError::io(format!("cannot create {}", dir.display()), e))?;
+    let path = dir.join(render::file_name(&quote));
+    dealdesk_core::pdf::write_atomically(&path, &bytes)?;
+    tracing::info!("quote printed");
+    Ok(path.display().to_string())
+}
+
 /// Saves one quote's PDF where the user says; `None` when cancelled.
 #[tauri::command]
 pub async fn export_quote_pdf<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, id: String) -> Result<Option<String>, IpcError> {
