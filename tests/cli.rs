@@ -134,3 +134,95 @@ fn words_rejects_bad_input_naming_the_field() {
     dealdesk(&db).args(["words", "5", "--currency", "USD", "--lang", "zh"]).assert().code(1).stderr(predicate::str::contains("CNY only"));
     dealdesk(&db).args(["words", "5", "--lang", "fr"]).assert().code(2);
 }
+
+fn example_quote() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/examples/quote.json")
+}
+
+fn pdf_text(pdf: &Path) -> String {
+    let out = std::process::Command::new("pdftotext").arg("-layout").arg(pdf).arg("-").output().expect("pdftotext (poppler-utils)");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn quote_render_from_json_needs_no_database_and_prints_number_and_words() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("q.pdf");
+    dealdesk(&dir.path().join("never.db")).args(["quote", "render", "--input"]).arg(example_quote()).arg("--out").arg(&out).assert().success();
+    let text = pdf_text(&out);
+    assert!(text.contains("Q-2026-0001"), "{text}");
+    assert!(text.contains("人民币贰拾贰万柒仟陆佰壹拾捌元肆角捌分"), "the 大写 total of docs/examples/quote.json: {text}");
+    assert!(text.contains("227,618.48"), "{text}");
+    assert!(!dir.path().join("never.db").exists(), "no database was created");
+}
+
+#[test]
+fn quote_render_rejects_bad_input_naming_the_field_and_leaves_no_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let example = std::fs::read_to_string(example_quote()).expect("example");
+    let cases = [
+        (example.replace("\"currency\": \"CNY\"", "\"currency\": \"XYZ\""), "currency"),
+        (example.replace("\"quantity\": \"4\"", "\"quantity\": \"-4\""), "lines[0].quantity"),
+        (example.replace("\"discount_pct\": \"8\"", "\"discount_pct\": \"120\""), "lines[0].discount_pct"),
+        (example[..example.len() - 40].to_string(), "bad-3.json: EOF while parsing"),
+        ("{ \"customer\": { \"name\": \"x\" }, \"lines\": [] }".to_string(), "currency"),
+    ];
+    for (i, (json, field)) in cases.iter().enumerate() {
+        let input = dir.path().join(format!("bad-{i}.json"));
+        std::fs::write(&input, json).expect("write");
+        let out = dir.path().join(format!("bad-{i}.pdf"));
+        dealdesk(&dir.path().join("never.db"))
+            .args(["quote", "render", "--input"])
+            .arg(&input)
+            .arg("--out")
+            .arg(&out)
+            .assert()
+            .failure()
+            .code(1)
+            .stderr(predicate::str::contains(*field));
+        assert!(!out.exists(), "case {i}: no PDF is left behind");
+    }
+    let out = dir.path().join("nofont.pdf");
+    dealdesk(&dir.path().join("never.db"))
+        .env("DEALDESK_PDF_FONT", dir.path().join("missing.ttc"))
+        .args(["quote", "render", "--input"])
+        .arg(example_quote())
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("missing.ttc"));
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_quote_goes_from_json_to_approved_and_prints_from_the_database() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("q.db");
+    dealdesk(&db).args(["demo", "--customers", "2", "--contacts", "2", "--products", "2", "--opportunities", "0"]).assert().success();
+    let export = dir.path().join("customers.csv");
+    dealdesk(&db).args(["export", "customers"]).arg(&export).assert().success();
+    let customers = std::fs::read_to_string(&export).expect("csv");
+    let name = customers.lines().nth(1).and_then(|l| l.split(',').nth(1)).expect("a customer name").trim_matches('"').to_string();
+
+    let json = std::fs::read_to_string(example_quote()).expect("example").replace("\"discount_pct\": \"8\"", "\"discount_pct\": \"25\"");
+    let input = dir.path().join("q.json");
+    std::fs::write(&input, json).expect("write");
+    let created = dealdesk(&db).args(["quote", "create", "--customer", &name, "--input"]).arg(&input).assert().success();
+    let id = String::from_utf8_lossy(&created.get_output().stdout).trim().to_string();
+    dealdesk(&db).args(["quote", "submit", &id]).assert().success().stdout(predicate::str::contains("pending_approval"));
+    dealdesk(&db).args(["quote", "approve", &id, "--role", "manager"]).assert().failure().stderr(predicate::str::contains("director"));
+    dealdesk(&db).args(["quote", "approve", &id, "--role", "director", "--comment", "ok"]).assert().success().stdout(predicate::str::contains("approved"));
+    // Numbered in the year of the quote's date (2026 in docs/examples/quote.json).
+    let number = "Q-2026-0001".to_string();
+    dealdesk(&db).args(["quote", "show", &number]).assert().success().stdout(predicate::str::contains("人民币").and(predicate::str::contains("director")));
+
+    let pdf = dir.path().join("one.pdf");
+    dealdesk(&db).args(["quote", "render", "--number", &number, "--out"]).arg(&pdf).assert().success();
+    assert!(pdf_text(&pdf).contains(&number));
+    let out_dir = dir.path().join("all");
+    dealdesk(&db).args(["quote", "render-all", "--status", "approved", "--out-dir"]).arg(&out_dir).assert().success().stdout(predicate::str::contains("1 quotes"));
+    assert!(out_dir.join(format!("{number}.pdf")).is_file());
+
+    dealdesk(&db).args(["quote", "revise", &number]).assert().success().stdout(predicate::str::contains(format!("{number}-R2")));
+}

@@ -199,8 +199,8 @@ pub async fn run(command: QuoteCommand, pool: &SqlitePool, progress: &dyn dealde
         }
         QuoteCommand::RenderAll { status, out_dir } => {
             let engine = engine(pool).await?;
-            let files = render::render_all(pool, &engine, status.map(Into::into), &out_dir, progress).await?;
-            println!("{} quotes rendered into {}", files.len(), out_dir.display());
+            let (folder, files) = render::render_all(pool, &engine, status.map(Into::into), &out_dir, progress).await?;
+            println!("{} quotes rendered into {}", files.len(), folder.display());
         }
         QuoteCommand::Create { input, customer } => {
             let bytes = read(&input)?;

@@ -151,6 +151,6 @@ pub async fn export_quotes_pdf<R: Runtime>(
         let clamp = |v: u64| u32::try_from(v).unwrap_or(u32::MAX);
         let _ = on_progress.send(RenderProgress { done: clamp(done), total: clamp(total) });
     };
-    let files = render::render_many(&pool, &engine, &ids, &folder, &sink).await?;
+    let (folder, files) = render::render_many(&pool, &engine, &ids, &folder, &sink).await?;
     Ok(Some(BatchReport { folder: folder.display().to_string(), files: u32::try_from(files.len()).unwrap_or(u32::MAX) }))
 }

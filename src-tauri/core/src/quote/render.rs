@@ -1,6 +1,6 @@
 //! Printing stored quotes: one by number, or a batch to a folder. A batch is all-or-nothing:
-//! every PDF is rendered into a hidden staging folder first and moved into place only when
-//! all of them succeeded, so a failure (or a crash) leaves no partial set behind.
+//! every PDF is rendered into a hidden staging folder first, and the folder is renamed into
+//! place only when all of them succeeded, so a failure (or a crash) leaves no partial set.
 
 use super::document::{from_quote, CustomerDetails};
 use super::model::{Quote, QuoteStatus};
@@ -49,35 +49,70 @@ pub async fn render_number(pool: &SqlitePool, engine: &PdfEngine, number: &str, 
     Ok(quote)
 }
 
-/// Renders the given quotes into `out_dir`, all or none. Returns the files written.
-pub async fn render_many(pool: &SqlitePool, engine: &PdfEngine, ids: &[QuoteId], out_dir: &Path, progress: &dyn Progress) -> CoreResult<Vec<PathBuf>> {
-    std::fs::create_dir_all(out_dir).map_err(|e| CoreError::io(format!("cannot create {}", out_dir.display()), e))?;
+/// Where a batch lands: `out_dir` itself when it is new or empty, else a new subfolder
+/// `quotes-<UTC time>` inside it, so the batch can appear in one rename.
+fn batch_target(out_dir: &Path) -> CoreResult<PathBuf> {
+    let empty = match std::fs::read_dir(out_dir) {
+        Ok(mut entries) => entries.next().is_none(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => true,
+        Err(e) => return Err(CoreError::io(format!("cannot read {}", out_dir.display()), e)),
+    };
+    if empty {
+        Ok(out_dir.to_path_buf())
+    } else {
+        Ok(out_dir.join(format!("quotes-{}", chrono::Utc::now().format("%Y%m%d-%H%M%S"))))
+    }
+}
+
+/// Renders the given quotes as one batch, all or none: into a hidden staging folder beside
+/// the target, which is renamed into place when every PDF is written (a kill or an error
+/// leaves no partial set). Returns the folder and the files in it.
+pub async fn render_many(pool: &SqlitePool, engine: &PdfEngine, ids: &[QuoteId], out_dir: &Path, progress: &dyn Progress) -> CoreResult<(PathBuf, Vec<PathBuf>)> {
+    let target = batch_target(out_dir)?;
+    let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent).map_err(|e| CoreError::io(format!("cannot create {}", parent.display()), e))?;
+    remove_stale_staging(parent);
     let staging = tempfile::Builder::new()
-        .prefix(".dealdesk-render-")
-        .tempdir_in(out_dir)
-        .map_err(|e| CoreError::io(format!("cannot write in {}", out_dir.display()), e))?;
+        .prefix(STAGING_PREFIX)
+        .tempdir_in(parent)
+        .map_err(|e| CoreError::io(format!("cannot write in {}", parent.display()), e))?;
     let total = ids.len() as u64;
-    let mut staged = Vec::with_capacity(ids.len());
+    let mut names = Vec::with_capacity(ids.len());
     for (i, id) in ids.iter().enumerate() {
         let quote = store::get(pool, *id).await?;
         let bytes = render(pool, engine, &quote).await?;
         let name = file_name(&quote);
         crate::pdf::write_atomically(&staging.path().join(&name), &bytes)?;
-        staged.push(name);
+        names.push(name);
         progress.report(i as u64 + 1, total);
     }
-    let mut written = Vec::with_capacity(staged.len());
-    for name in staged {
-        let target = out_dir.join(&name);
-        std::fs::rename(staging.path().join(&name), &target).map_err(|e| CoreError::io(format!("cannot write {}", target.display()), e))?;
-        written.push(target);
+    if target.is_dir() {
+        // An existing empty folder: replaced by the staged one.
+        std::fs::remove_dir(&target).map_err(|e| CoreError::io(format!("cannot replace {}", target.display()), e))?;
     }
-    tracing::info!(files = written.len(), "quotes rendered");
-    Ok(written)
+    let staged = staging.keep();
+    std::fs::rename(&staged, &target).map_err(|e| CoreError::io(format!("cannot write {}", target.display()), e))?;
+    tracing::info!(files = names.len(), "quotes rendered");
+    let files = names.iter().map(|n| target.join(n)).collect();
+    Ok((target, files))
+}
+
+const STAGING_PREFIX: &str = ".dealdesk-render-";
+
+/// Staging folders left by a batch that was killed: removed when older than an hour.
+fn remove_stale_staging(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let stale = entry.file_name().to_string_lossy().starts_with(STAGING_PREFIX)
+            && entry.metadata().and_then(|m| m.modified()).ok().and_then(|t| t.elapsed().ok()).is_some_and(|age| age.as_secs() > 3600);
+        if stale {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
 }
 
 /// Renders every newest revision with `status` (all when `None`) into `out_dir`.
-pub async fn render_all(pool: &SqlitePool, engine: &PdfEngine, status: Option<QuoteStatus>, out_dir: &Path, progress: &dyn Progress) -> CoreResult<Vec<PathBuf>> {
+pub async fn render_all(pool: &SqlitePool, engine: &PdfEngine, status: Option<QuoteStatus>, out_dir: &Path, progress: &dyn Progress) -> CoreResult<(PathBuf, Vec<PathBuf>)> {
     let ids = store::ids_with_status(pool, status).await?;
     render_many(pool, engine, &ids, out_dir, progress).await
 }
