@@ -295,6 +295,21 @@ fn the_document_model_round_trips_through_json() {
 }
 
 #[test]
+fn one_engine_serves_concurrent_renders() {
+    fn shareable<T: Send + Sync>() {}
+    shareable::<PdfEngine>();
+    let Some(engine) = engine() else { return };
+    let doc = sample_quote(20);
+    let one = engine.render_quote(&doc).expect("render");
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (0..4).map(|_| s.spawn(|| engine.render_quote(&doc).expect("render"))).collect();
+        for h in handles {
+            assert!(h.join().expect("thread") == one, "concurrent renders must give the same bytes");
+        }
+    });
+}
+
+#[test]
 fn a_missing_font_says_what_to_do() {
     let err = FontSet::from_path(Path::new("/nonexistent/font.ttc")).expect_err("no such font");
     assert!(err.to_string().contains("Settings › PDF"), "{err}");
@@ -325,7 +340,9 @@ fn render_speed() {
         println!("{}: load {:.1} ms (bold face: {})", font.display(), load.as_secs_f64() * 1e3, engine.fonts().bold.is_some());
         for (lines, runs) in [(60usize, 300u32), (500, 40)] {
             let doc = sample_quote(lines);
+            let t = std::time::Instant::now();
             let bytes = engine.render_quote(&doc).expect("render");
+            println!("  {lines:>3} lines: first render {:.2} ms", t.elapsed().as_secs_f64() * 1e3);
             let t = std::time::Instant::now();
             for _ in 0..runs {
                 std::hint::black_box(engine.render_quote(&doc).expect("render"));

@@ -386,8 +386,8 @@ impl<'f> Canvas<'f> {
         buf.extend_from_slice(b"re f\n");
     }
 
-    /// A stroked rectangle with its top-left corner at (x, y), optionally dashed.
-    pub fn stroke_rect(&mut self, x: f32, y: f32, w: f32, h: f32, width: f32, gray_level: f32, dashed: bool) {
+    /// A stroked rectangle `[x, y, w, h]` (top-left corner at x, y), optionally dashed.
+    pub fn stroke_rect(&mut self, [x, y, w, h]: [f32; 4], width: f32, gray_level: f32, dashed: bool) {
         let ph = self.height;
         let page = self.page();
         page.gfx_stroke(gray_level, width);

@@ -9,7 +9,8 @@
 
 use crate::error::{CoreError, CoreResult};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use super::cff::CffCache;
+use std::sync::{Arc, Mutex};
 use ttf_parser::{name_id, Face};
 
 /// Environment variable naming a font file that overrides discovery.
@@ -35,7 +36,6 @@ pub(crate) struct Glyph {
 }
 
 /// A parsed font face, ready for measuring and embedding. Cheap to share across threads.
-#[derive(Debug)]
 pub struct FontFace {
     data: Arc<Vec<u8>>,
     index: u32,
@@ -52,6 +52,15 @@ pub struct FontFace {
     /// BMP code point → `gid << 16 | advance`; 0 = not in the font.
     bmp: Vec<u32>,
     notdef_advance: u16,
+    /// Flat charstrings of glyphs already used (CFF faces only), see `cff.rs`.
+    cff_cache: Mutex<CffCache>,
+}
+
+impl std::fmt::Debug for FontFace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Not the font bytes or the glyph table: megabytes.
+        f.debug_struct("FontFace").field("path", &self.path).field("index", &self.index).field("family", &self.family).finish()
+    }
 }
 
 impl FontFace {
@@ -97,6 +106,7 @@ impl FontFace {
             is_cff,
             bmp,
             notdef_advance,
+            cff_cache: Mutex::new(CffCache::default()),
             data,
         })
     }
@@ -120,6 +130,12 @@ impl FontFace {
 
     pub(crate) fn index(&self) -> u32 {
         self.index
+    }
+
+    /// The CFF program (CID-keyed, no subroutines) for the glyphs of `remapper`.
+    pub(crate) fn cff_subset(&self, remapper: &subsetter::GlyphRemapper) -> CoreResult<Vec<u8>> {
+        let mut cache = self.cff_cache.lock().map_err(|_| CoreError::BadRequest("the PDF font cache is unusable after a failed render; restart DealDesk".into()))?;
+        cache.subset(&self.data, self.index, remapper)
     }
 
     /// The glyph for `c`, or `.notdef` (gid 0) when the font lacks it.

@@ -6,7 +6,6 @@
 use crate::error::{CoreError, CoreResult};
 
 /// An encoded image, ready to be written as an XObject.
-#[derive(Debug)]
 pub(crate) struct Image {
     pub width: u32,
     pub height: u32,
@@ -18,6 +17,12 @@ pub(crate) struct Image {
     pub smask: Option<Vec<u8>>,
     /// Adobe CMYK JPEGs store inverted samples.
     pub invert: bool,
+}
+
+impl std::fmt::Debug for Image {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Image").field("width", &self.width).field("height", &self.height).field("filter", &self.filter).finish()
+    }
 }
 
 /// Largest logo side kept in pixels (a 40 mm box at 300 dpi is ~470 px).
@@ -147,4 +152,21 @@ fn shrink(src: &[u8], w: u32, h: u32, n: usize, f: u32) -> Vec<u8> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jpeg_headers_are_read_without_decoding() {
+        // SOI, APP14 "Adobe", SOF0 (8-bit, 40 × 30, 4 components), EOI.
+        let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xEE, 0x00, 0x07, b'A', b'd', b'o', b'b', b'e'];
+        jpeg.extend_from_slice(&[0xFF, 0xC0, 0x00, 0x0B, 8, 0, 30, 0, 40, 4, 0, 0, 0]);
+        jpeg.extend_from_slice(&[0xFF, 0xD9]);
+        let img = decode(&jpeg).expect("jpeg");
+        assert_eq!((img.width, img.height, img.color_space, img.filter, img.invert), (40, 30, "DeviceCMYK", "DCTDecode", true));
+        assert!(decode(b"GIF89a").is_err());
+        assert!(decode(&[0xFF, 0xD8, 0xFF]).is_err());
+    }
 }

@@ -265,7 +265,7 @@ impl Table {
                 if col.shrink && !text.contains('\n') {
                     let w = measure(face, size, text);
                     let size = if w > avail && w > 0.0 { size * avail / w } else { size };
-                    CellLines { text, lines: vec![0..text.len()], size }
+                    CellLines { text, lines: std::iter::once(0..text.len()).collect(), size }
                 } else {
                     CellLines { text, lines: wrap(face, size, text, avail), size }
                 }

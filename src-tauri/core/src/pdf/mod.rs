@@ -1,19 +1,23 @@
 //! The PDF engine: system CJK font discovery, line-item tables that break across pages, and
 //! quote rendering (later contracts and statements reuse `layout` and `canvas`).
 //!
-//! Why PDF objects are written here rather than through printpdf 0.12: measured on the same
-//! 60-line bilingual quote (Noto Sans CJK), printpdf spent most of its ~13–20 ms per document
-//! cloning the parsed font into each document and subsetting through allsorts; its font
-//! types also re-parse on deserialisation. Writing the few objects a text-and-lines document
-//! needs (pages, Type0/CID fonts, ToUnicode, images) takes a few hundred lines, subsets with
-//! the `subsetter` crate (typst's) and reaches ~1–3 ms per document. bench/pdf/RESULTS.md has
-//! the numbers.
+//! Why PDF objects are written here rather than through printpdf 0.12: printpdf took 19–23 ms
+//! per document with Noto Sans CJK (it clones the parsed font into every document and
+//! subsets through allsorts), above the whole 4 ms budget of a 60-line quote. A text-and-lines
+//! document needs few objects (pages, Type0/CID fonts, ToUnicode, images); writing them here,
+//! with `subsetter` for TrueType, a glyph cache for CFF (`cff.rs`) and content streams that
+//! only write state changes, gives ~3 ms per 60-line quote. bench/pdf/RESULTS.md has the numbers.
+//!
+//! Modules: `fonts` (discovery, face choice, metrics), `text` (measure, wrap), `canvas` (page
+//! content), `layout` (page flow, footers, tables), `quote` (the quote model and its layout),
+//! `writer` (PDF objects), `cff` (CFF subsets), `image` (logos), `format` (numbers).
 //!
 //! Invariants: text is always embedded as a subset CID font with a ToUnicode CMap (so text
 //! extraction returns exactly what was drawn); nothing is drawn in the footer zone but the
 //! footer; the font is parsed once per [`PdfEngine`], never per document.
 
 mod canvas;
+mod cff;
 pub mod fonts;
 mod format;
 mod image;
@@ -33,6 +37,7 @@ use std::sync::{Arc, Mutex};
 
 /// Fonts parsed once, plus the last encoded logo; create one and reuse it for every render.
 /// `Sync`: one engine may serve concurrent renders.
+#[derive(Debug)]
 pub struct PdfEngine {
     fonts: FontSet,
     logo_cache: Mutex<Option<(u64, Arc<image::Image>)>>,

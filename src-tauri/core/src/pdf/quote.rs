@@ -109,6 +109,10 @@ pub struct Totals {
     #[serde(default)]
     pub tax_lines: Vec<TaxLine>,
     pub total: Decimal,
+    /// Prices include tax: the subtotal and total already hold it, and the tax lines are
+    /// printed after the total as "of which".
+    #[serde(default)]
+    pub tax_inclusive: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -216,9 +220,6 @@ pub(crate) fn render(engine: &PdfEngine, doc: &QuoteDocument) -> CoreResult<Vec<
     signatures(&mut flow, doc);
 
     flow.footers(&number, |page, total| page_label(lang, page, total));
-    if std::env::var_os("PDF_PROFILE").is_some() {
-        eprintln!("PROFILE layout done");
-    }
     let info_title = format!("{title} {number}");
     writer::write(flow.canvas, &DocInfo { title: &info_title })
 }
@@ -475,20 +476,35 @@ fn totals(flow: &mut Flow<'_>, doc: &QuoteDocument) {
     let lang = doc.labels;
     let cur = &doc.currency;
     let t = &doc.totals;
-    let mut rows: Vec<(String, String, bool)> = vec![(l(lang, "小计", "Subtotal"), money(t.subtotal, cur), false)];
+    let subtotal = if t.tax_inclusive { l(lang, "小计（含税）", "Subtotal (incl. tax)") } else { l(lang, "小计", "Subtotal") };
+    let mut rows: Vec<(String, String, bool)> = vec![(subtotal, money(t.subtotal, cur), false)];
     if !t.discount.is_zero() {
         rows.push((l(lang, "折扣", "Discount"), money(-t.discount.abs(), cur), false));
     }
-    for tax in &t.tax_lines {
-        let rate = format!("{}%", tax.rate_pct.normalize());
-        let label = match lang {
-            Labels::Bilingual => format!("税额 Tax ({rate})"),
-            Labels::Zh => format!("税额 ({rate})"),
-            Labels::En => format!("Tax ({rate})"),
-        };
-        rows.push((label, money(tax.amount, cur), false));
+    let taxes: Vec<(String, String, bool)> = t
+        .tax_lines
+        .iter()
+        .map(|tax| {
+            let rate = format!("{}%", tax.rate_pct.normalize());
+            let label = match (lang, t.tax_inclusive) {
+                (Labels::Bilingual, false) => format!("税额 Tax ({rate})"),
+                (Labels::Zh, false) => format!("税额 ({rate})"),
+                (Labels::En, false) => format!("Tax ({rate})"),
+                (Labels::Bilingual, true) => format!("其中税额 incl. tax ({rate})"),
+                (Labels::Zh, true) => format!("其中税额 ({rate})"),
+                (Labels::En, true) => format!("incl. tax ({rate})"),
+            };
+            (label, money(tax.amount, cur), false)
+        })
+        .collect();
+    let total = (format!("{} ({cur})", l(lang, "合计", "Total")), money(t.total, cur), true);
+    if t.tax_inclusive {
+        rows.push(total);
+        rows.extend(taxes);
+    } else {
+        rows.extend(taxes);
+        rows.push(total);
     }
-    rows.push((format!("{} ({cur})", l(lang, "合计", "Total")), money(t.total, cur), true));
 
     let row_h = TOTAL_ROW;
     flow.ensure(totals_height(doc) - 8.0);
@@ -569,7 +585,7 @@ fn signatures(flow: &mut Flow<'_>, doc: &QuoteDocument) {
     let label_lb = LineBox::new(TextStyle::new(8.0).gray(0.3), 12.0);
     for (i, (role, name)) in parties.iter().enumerate() {
         let x = g.left + i as f32 * (box_w + gap);
-        flow.canvas.stroke_rect(x, top, box_w, height, 0.5, 0.6, false);
+        flow.canvas.stroke_rect([x, top, box_w, height], 0.5, 0.6, false);
         let inner = x + 8.0;
         let mut y = top + 6.0;
         let base = flow.baseline(y, &heading);
@@ -595,7 +611,7 @@ fn signatures(flow: &mut Flow<'_>, doc: &QuoteDocument) {
         // Seal area: dashed square at the right with its caption.
         let sx = x + box_w - seal_w - 8.0;
         let sy = top + 44.0;
-        flow.canvas.stroke_rect(sx, sy, seal_w, seal_w, 0.5, 0.55, true);
+        flow.canvas.stroke_rect([sx, sy, seal_w, seal_w], 0.5, 0.55, true);
         let seal = l(lang, "盖章", "Seal");
         let base = flow.baseline(sy + seal_w / 2.0 - 6.0, &label_lb);
         flow.canvas.text_center(sx + seal_w / 2.0, base, &seal, &TextStyle::new(7.5).gray(0.55));

@@ -8,18 +8,18 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 const ITEMS: &[(&str, &str, &str, i64, i64)] = &[
-    ("SRV-2288H", "FusionServer 2288H V7 机架服务器（2×Xeon Gold 6430，512 GB 内存，8×1.92 TB SSD）", "台", 2, 128_000_00),
-    ("LIC-ERP-ENT", "企业资源计划软件 企业版 年度订阅 Enterprise ERP subscription, 12 months, up to 200 named users", "套", 1, 86_000_00),
-    ("SVC-INST", "现场安装与调试服务 On-site installation and commissioning", "人天", 6, 2_400_00),
-    ("NET-S5735", "千兆以太网交换机 48 口 S5735-L48T4X 含 4 个万兆上行光口", "台", 4, 6_850_00),
-    ("UPS-10K", "不间断电源 UPS 10kVA 在线式，含电池柜与 30 分钟后备电池", "台", 1, 18_600_00),
-    ("CBL-CAT6A", "六类屏蔽网线 Cat6A S/FTP 305 m/箱", "箱", 10, 1_280_00),
-    ("TRN-ADMIN", "系统管理员培训课程（门户、直连网关、骨干网配置）Administrator training", "人", 3, 3_500_00),
-    ("SUP-GOLD", "金牌技术支持服务 Gold support 7×24, 4-hour response", "年", 1, 24_000_00),
+    ("SRV-2288H", "FusionServer 2288H V7 机架服务器（2×Xeon Gold 6430，512 GB 内存，8×1.92 TB SSD）", "台", 2, 128_000),
+    ("LIC-ERP-ENT", "企业资源计划软件 企业版 年度订阅 Enterprise ERP subscription, 12 months, up to 200 named users", "套", 1, 86_000),
+    ("SVC-INST", "现场安装与调试服务 On-site installation and commissioning", "人天", 6, 2_400),
+    ("NET-S5735", "千兆以太网交换机 48 口 S5735-L48T4X 含 4 个万兆上行光口", "台", 4, 6_850),
+    ("UPS-10K", "不间断电源 UPS 10kVA 在线式，含电池柜与 30 分钟后备电池", "台", 1, 18_600),
+    ("CBL-CAT6A", "六类屏蔽网线 Cat6A S/FTP 305 m/箱", "箱", 10, 1_280),
+    ("TRN-ADMIN", "系统管理员培训课程（门户、直连网关、骨干网配置）Administrator training", "人", 3, 3_500),
+    ("SUP-GOLD", "金牌技术支持服务 Gold support 7×24, 4-hour response", "年", 1, 24_000),
 ];
 
-fn money(cents: i64) -> Decimal {
-    Decimal::new(cents, 2)
+fn money(yuan: i64) -> Decimal {
+    Decimal::new(yuan * 100, 2)
 }
 
 /// A bilingual sample with `lines` line items (line 3 has a 10-line description).
@@ -76,7 +76,7 @@ pub fn sample_quote(lines: usize) -> QuoteDocument {
         },
         number: Some("Q-2026-0001-R2".into()),
         date: NaiveDate::from_ymd_opt(2026, 3, 15).unwrap_or_default(),
-        valid_until: NaiveDate::from_ymd_opt(2026, 4, 14),
+        valid_until: NaiveDate::from_ymd_opt(2026, 4, 0),
         currency: "CNY".into(),
         revision: 2,
         lines: items,
@@ -85,6 +85,7 @@ pub fn sample_quote(lines: usize) -> QuoteDocument {
             discount,
             tax_lines: vec![TaxLine { rate_pct: Decimal::new(13, 0), amount: tax13 }, TaxLine { rate_pct: Decimal::new(6, 0), amount: tax6 }],
             total,
+            tax_inclusive: false,
         },
         amount_in_words: "人民币壹万陆仟肆佰零玖元零贰分".into(),
         amount_in_words_en: Some("SAY CHINESE YUAN SIXTEEN THOUSAND FOUR HUNDRED NINE AND CENTS TWO ONLY".into()),

@@ -182,6 +182,7 @@ pub fn document(file: &QuoteFile, settings: &PrintSettings, today: chrono::Naive
             date: fields.quote_date,
             valid_until: fields.valid_until,
             currency: &fields.currency,
+            tax_inclusive: fields.tax_inclusive,
             labels: fields.labels,
             paper: fields.paper,
             lines: &fields.lines,

@@ -235,10 +235,15 @@ pub async fn revise(pool: &SqlitePool, id: QuoteId, actor: &Actor) -> CoreResult
 
 /// Approved and sent quotes past their validity date become expired (recorded as the system).
 pub async fn expire_due(pool: &SqlitePool) -> CoreResult<u32> {
-    let today = chrono::Utc::now().date_naive().to_string();
+    const DUE: &str = "SELECT id, status FROM quotes WHERE status IN ('approved', 'sent') AND valid_until < ? AND deleted_at IS NULL";
+    let today = crate::clock::today().to_string();
+    // Read first: the common case (nothing due) takes no write lock.
+    let due: Vec<(String, String)> = sqlx::query_as(DUE).bind(&today).fetch_all(pool).await?;
+    if due.is_empty() {
+        return Ok(0);
+    }
     let mut tx = pool.begin().await?;
-    let due: Vec<(String, String)> =
-        sqlx::query_as("SELECT id, status FROM quotes WHERE status IN ('approved', 'sent') AND valid_until < ? AND deleted_at IS NULL").bind(&today).fetch_all(&mut *tx).await?;
+    let due: Vec<(String, String)> = sqlx::query_as(DUE).bind(&today).fetch_all(&mut *tx).await?;
     let system = Actor { name: "system".into(), role: Role::Sales };
     for (raw, status) in &due {
         let (Some(id), Some(from)) = (QuoteId::parse(raw), QuoteStatus::parse(status)) else { continue };
