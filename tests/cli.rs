@@ -226,3 +226,75 @@ fn a_quote_goes_from_json_to_approved_and_prints_from_the_database() {
 
     dealdesk(&db).args(["quote", "revise", &number]).assert().success().stdout(predicate::str::contains(format!("{number}-R2")));
 }
+
+#[test]
+fn report_funnel_as_json_has_the_stages_in_order_with_counts_that_never_rise() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("a.db");
+    dealdesk(&db).args(["demo", "--customers", "20", "--contacts", "0", "--products", "0", "--opportunities", "120"]).assert().success();
+    // Demo opportunities are created 30–200 days before today: this year or last.
+    let year = chrono_free_year();
+    let mut reached_total = 0;
+    for period in [year.clone(), (year.parse::<i32>().expect("year") - 1).to_string()] {
+        let out = dealdesk(&db).args(["report", "funnel", "--period", &period, "--format", "json"]).output().expect("run");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        let stages: Vec<&str> = v["stages"].as_array().expect("stages").iter().map(|s| s["stage"].as_str().expect("stage")).collect();
+        assert_eq!(stages, ["initial", "qualified", "proposal", "negotiation", "won"]);
+        let counts: Vec<u64> = v["stages"].as_array().expect("stages").iter().map(|s| s["reached_count"].as_u64().expect("count")).collect();
+        assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+        assert!(v["stages"][0]["reached_amount"].is_string(), "amounts are exact decimal strings");
+        reached_total += counts[0];
+    }
+    // Every CNY demo deal lands in one of the two years (a tenth of them are USD).
+    assert!(reached_total > 0 && reached_total <= 120);
+    dealdesk(&db)
+        .args(["report", "forecast", "--months", "3", "--format", "csv"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("month,count,pipeline,worst,likely,best").and(predicate::str::contains("\ntotal,")));
+}
+
+/// The current year (UTC) without a date crate: the CLI tests' dependencies stay as they are.
+fn chrono_free_year() -> String {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).expect("clock").as_secs();
+    // Days since 1970 → civil year (Howard Hinnant's algorithm, years only).
+    let z = (secs / 86_400) as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let year = yoe + era * 400 + i64::from(mp >= 10);
+    year.to_string()
+}
+
+#[test]
+fn report_rejects_a_bad_period_naming_the_field() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("a.db");
+    dealdesk(&db)
+        .args(["report", "kpi", "--period", "2026-Q5"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("period").and(predicate::str::contains("2026-Q5")));
+}
+
+#[test]
+fn report_abc_apply_prints_the_changes_then_leaves_nothing_to_change() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("a.db");
+    dealdesk(&db).args(["demo", "--customers", "10", "--contacts", "0", "--products", "0", "--opportunities", "60"]).assert().success();
+    let year = chrono_free_year();
+    let first = dealdesk(&db).args(["report", "abc", "--period", &year, "--apply", "--format", "csv"]).output().expect("run");
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    let text = String::from_utf8_lossy(&first.stdout);
+    assert!(text.starts_with("customer,old_tier,new_tier"), "{text}");
+    assert!(String::from_utf8_lossy(&first.stderr).contains("tier change(s)"));
+    dealdesk(&db)
+        .args(["report", "abc", "--period", &year, "--apply", "--format", "csv"])
+        .assert()
+        .success()
+        .stdout("customer,old_tier,new_tier\n")
+        .stderr(predicate::str::contains("applied 0 tier change(s)"));
+}

@@ -3,6 +3,7 @@
 //! Errors go to stderr with a non-zero exit (1 for rejected input, 2 for usage).
 
 pub mod quote;
+pub mod report;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use dealdesk_core::tabular::{export, import, FileFormat, TableName};
@@ -65,6 +66,9 @@ pub enum Command {
     /// Quotes: create, submit, approve, revise, render to PDF.
     #[command(subcommand)]
     Quote(quote::QuoteCommand),
+    /// Sales dashboard figures: funnel, KPIs, ABC segmentation, forecast (table, CSV, JSON).
+    #[command(subcommand)]
+    Report(report::ReportCommand),
     /// Restore a backup over the database, after a safety copy of the current one.
     Restore {
         file: PathBuf,
@@ -303,6 +307,7 @@ async fn run(command: Command, db: &Path) -> Result<(), CoreError> {
             progress.finish_and_clear();
             result?;
         }
+        Command::Report(command) => report::run(command, &pool).await?,
         Command::Import { table, file } => {
             let bytes = std::fs::read(&file).map_err(|e| CoreError::io(format!("cannot read {}", file.display()), e))?;
             let name = file.display().to_string();

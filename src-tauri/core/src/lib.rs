@@ -14,6 +14,7 @@ pub mod money;
 pub mod pdf;
 pub mod progress;
 pub mod quote;
+pub mod report;
 pub mod settings;
 pub mod store;
 pub mod tabular;

@@ -1,0 +1,217 @@
+//! The dashboard's KPIs for a period, the change from the period before and their trend:
+//! win rate (签约率), average deal size (平均客单价), sales cycle, new customers, open
+//! pipeline and its coverage of the remaining target.
+//!
+//! Rules:
+//! - An opportunity **closes** when it last entered 成交 (won) or 输单 (lost); closed-in-period
+//!   figures use that date. **Win rate** = won / (won + lost) closed in the period.
+//! - **Average deal size** = won amount / won count, rounded half away from zero to the
+//!   currency's minor units.
+//! - **Sales cycle** = median days from creation to winning, of the deals won in the period,
+//!   rounded half away from zero to one decimal.
+//! - **New customers** = customer records created in the period.
+//! - **Open pipeline** = the current amounts of the opportunities open at the period's end
+//!   (created before it, not closed by then), so past periods are reconstructed from the
+//!   stage history; amounts are today's (amount changes are not kept).
+//! - **Pipeline coverage** = open pipeline / (target − won amount), a multiple rounded to two
+//!   decimals; only with a target and while something of it remains.
+//! - Percentages: one decimal, half away from zero; the win-rate change is in points.
+
+use super::rows::{self, CustomerRow, OppRow, Scope};
+use super::{days_between, median, percent, round1, Period};
+use crate::crm::opportunity::Stage;
+use crate::money::round_to_minor_units;
+use crate::CoreResult;
+use chrono::{DateTime, Utc};
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Serialize;
+use sqlx::SqliteConnection;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Kpis {
+    pub period: String,
+    pub won_count: u32,
+    pub lost_count: u32,
+    pub win_rate_pct: Option<Decimal>,
+    pub won_amount: Decimal,
+    pub average_deal_size: Option<Decimal>,
+    pub sales_cycle_days: Option<Decimal>,
+    pub new_customers: u32,
+    pub open_count: u32,
+    pub open_pipeline: Decimal,
+    pub target: Option<Decimal>,
+    pub pipeline_coverage: Option<Decimal>,
+}
+
+/// Current minus previous; `None` where either side has no value.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KpiChange {
+    pub won_count: i64,
+    pub lost_count: i64,
+    pub win_rate_pts: Option<Decimal>,
+    pub won_amount: Decimal,
+    pub average_deal_size: Option<Decimal>,
+    pub sales_cycle_days: Option<Decimal>,
+    pub new_customers: i64,
+    pub open_pipeline: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KpiReport {
+    pub currency: String,
+    pub current: Kpis,
+    pub previous: Option<Kpis>,
+    pub change: Option<KpiChange>,
+    /// The last periods up to and including the current one, oldest first.
+    pub trend: Vec<Kpis>,
+}
+
+fn instant(d: chrono::NaiveDate) -> DateTime<Utc> {
+    d.and_time(chrono::NaiveTime::MIN).and_utc()
+}
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The KPIs of `period` over `opps` (scope already applied) and the creation times of the
+/// customers in scope. `target`: the period's revenue target, for the coverage.
+pub fn compute(period: &Period, opps: &[OppRow], customers_created: &[DateTime<Utc>], currency: &str, target: Option<Decimal>) -> Kpis {
+    let closed_in = |stage: Stage| -> Vec<&OppRow> {
+        opps.iter().filter(|o| o.stage == stage && o.closed_at().is_some_and(|c| period.contains(c))).collect()
+    };
+    let (won, lost) = (closed_in(Stage::Won), closed_in(Stage::Lost));
+    let won_amount: Decimal = won.iter().map(|o| o.amount).sum();
+    let won_count = count(won.len());
+    let mut cycles: Vec<Decimal> = won.iter().filter_map(|o| o.closed_at().map(|c| days_between(o.created_at, c))).collect();
+    let end = instant(period.end);
+    let open: Vec<&OppRow> = opps.iter().filter(|o| o.open_at(end)).collect();
+    let open_pipeline: Decimal = open.iter().map(|o| o.amount).sum();
+    let remaining = target.map(|t| t - won_amount).filter(|r| *r > Decimal::ZERO);
+    Kpis {
+        period: period.label(),
+        won_count,
+        lost_count: count(lost.len()),
+        win_rate_pct: percent(Decimal::from(won_count), Decimal::from(won.len() + lost.len())),
+        won_amount,
+        average_deal_size: (won_count > 0).then(|| round_to_minor_units(won_amount / Decimal::from(won_count), currency)),
+        sales_cycle_days: median(&mut cycles).map(round1),
+        new_customers: count(customers_created.iter().filter(|c| period.contains(**c)).count()),
+        open_count: count(open.len()),
+        open_pipeline,
+        target,
+        pipeline_coverage: remaining
+            .and_then(|r| open_pipeline.checked_div(r))
+            .map(|c| c.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)),
+    }
+}
+
+fn delta(a: Option<Decimal>, b: Option<Decimal>) -> Option<Decimal> {
+    Some(a? - b?)
+}
+
+/// `current` − `previous`.
+pub fn change(current: &Kpis, previous: &Kpis) -> KpiChange {
+    KpiChange {
+        won_count: i64::from(current.won_count) - i64::from(previous.won_count),
+        lost_count: i64::from(current.lost_count) - i64::from(previous.lost_count),
+        win_rate_pts: delta(current.win_rate_pct, previous.win_rate_pct),
+        won_amount: current.won_amount - previous.won_amount,
+        average_deal_size: delta(current.average_deal_size, previous.average_deal_size),
+        sales_cycle_days: delta(current.sales_cycle_days, previous.sales_cycle_days),
+        new_customers: i64::from(current.new_customers) - i64::from(previous.new_customers),
+        open_pipeline: current.open_pipeline - previous.open_pipeline,
+    }
+}
+
+/// The report over already-loaded rows: `period`, the one before, and `trend_len` periods
+/// of trend (at least the current one).
+pub fn report(period: &Period, opps: &[OppRow], customers: &[CustomerRow], currency: &str, target: Option<Decimal>, trend_len: usize) -> KpiReport {
+    let created: Vec<DateTime<Utc>> = customers.iter().map(|c| c.created_at).collect();
+    let current = compute(period, opps, &created, currency, target);
+    let previous = period.previous().map(|p| compute(&p, opps, &created, currency, None));
+    let trend = period
+        .trailing(trend_len.max(1))
+        .iter()
+        .map(|p| if p == period { current.clone() } else { compute(p, opps, &created, currency, None) })
+        .collect();
+    KpiReport { currency: currency.to_string(), change: previous.as_ref().map(|p| change(&current, p)), current, previous, trend }
+}
+
+/// Loads the rows of `scope` and computes [`report`].
+pub async fn load(conn: &mut SqliteConnection, period: &Period, scope: &Scope, target: Option<Decimal>, trend_len: usize) -> CoreResult<KpiReport> {
+    let opps = rows::load_opportunities(conn, scope).await?;
+    let customers = rows::load_customers(conn, scope).await?;
+    Ok(report(period, &opps, &customers, &scope.currency, target, trend_len))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::funnel::tests::{day, opp};
+    use Stage::{Initial as I, Lost as L, Negotiation as N, Proposal as P, Qualified as Q, Won as W};
+
+    fn dec(s: &str) -> Decimal {
+        s.parse().expect("decimal")
+    }
+
+    /// Days are counted from 2026-01-01 (day 0); Q1 is days 0–89, Q2 days 90–180.
+    fn sample() -> Vec<OppRow> {
+        vec![
+            opp("won-q1", 1000, &[(I, 0), (Q, 5), (W, 30)]),
+            opp("won-q2-a", 3000, &[(I, 10), (P, 40), (W, 100)]),
+            opp("won-q2-b", 2001, &[(I, 50), (N, 60), (W, 120)]),
+            opp("lost-q2", 500, &[(I, 20), (L, 95)]),
+            opp("lost-q1", 700, &[(I, 1), (L, 60)]),
+            opp("open", 4000, &[(I, 70), (Q, 80)]),
+            opp("later", 900, &[(I, 200)]),
+        ]
+    }
+
+    #[test]
+    fn win_rate_deal_size_cycle_and_pipeline_match_the_hand_count() {
+        let q2 = Period::parse("2026-Q2").expect("q2");
+        let customers = [day(-5), day(91), day(100), day(181)];
+        let k = compute(&q2, &sample(), &customers, "CNY", Some(Decimal::from(10_000)));
+        assert_eq!((k.won_count, k.lost_count), (2, 1));
+        assert_eq!(k.win_rate_pct, Some(dec("66.7")));
+        assert_eq!(k.won_amount, Decimal::from(5001));
+        assert_eq!(k.average_deal_size, Some(dec("2500.50")));
+        // cycles: 100 − 10 = 90, 120 − 50 = 70 → median 80
+        assert_eq!(k.sales_cycle_days, Some(dec("80.0")));
+        assert_eq!(k.new_customers, 2);
+        // open at 2026-07-01: only "open" (4000); "later" is created after the end.
+        assert_eq!((k.open_count, k.open_pipeline), (1, Decimal::from(4000)));
+        // 4000 / (10000 − 5001) = 0.80016… → 0.80
+        assert_eq!(k.pipeline_coverage, Some(dec("0.80")));
+    }
+
+    #[test]
+    fn the_previous_period_is_reconstructed_from_the_history() {
+        let q1 = Period::parse("2026-Q1").expect("q1");
+        let k = compute(&q1, &sample(), &[], "CNY", None);
+        assert_eq!((k.won_count, k.lost_count, k.win_rate_pct), (1, 1, Some(dec("50.0"))));
+        // open at 2026-04-01: won-q2-a, won-q2-b, lost-q2, open
+        assert_eq!((k.open_count, k.open_pipeline), (4, Decimal::from(3000 + 2001 + 500 + 4000)));
+        assert_eq!(k.pipeline_coverage, None);
+    }
+
+    #[test]
+    fn the_report_has_the_change_and_a_trend_oldest_first() {
+        let q2 = Period::parse("2026-Q2").expect("q2");
+        let r = report(&q2, &sample(), &[], "CNY", None, 3);
+        let labels: Vec<&str> = r.trend.iter().map(|k| k.period.as_str()).collect();
+        assert_eq!(labels, ["2025-Q4", "2026-Q1", "2026-Q2"]);
+        let change = r.change.expect("change");
+        assert_eq!(change.win_rate_pts, Some(dec("16.7")));
+        assert_eq!(change.won_amount, Decimal::from(4001));
+        assert_eq!(change.won_count, 1);
+        assert_eq!(r.trend[0].win_rate_pct, None, "no closed deals in 2025-Q4");
+    }
+
+    #[test]
+    fn no_target_or_a_met_target_gives_no_coverage() {
+        let q2 = Period::parse("2026-Q2").expect("q2");
+        assert_eq!(compute(&q2, &sample(), &[], "CNY", Some(Decimal::from(5001))).pipeline_coverage, None);
+    }
+}
