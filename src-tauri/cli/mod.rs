@@ -340,7 +340,7 @@ async fn run(command: Command, db: &Path) -> Result<(), CoreError> {
             println!("exported {rows} row(s) of {} to {}", TableName::from(table), file.display());
         }
     }
-    pool.close().await;
+    store::checkpoint_and_close(pool).await;
     Ok(())
 }
 

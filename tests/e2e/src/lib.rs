@@ -418,6 +418,85 @@ impl App {
         self.click(option_id).await;
     }
 
+    /// Picks an option of a searchable antd `Select` (remote search, options without test ids,
+    /// e.g. the customer picker): opens it, types `typed` into its search box, waits until the
+    /// open dropdown shows an option whose text contains `option_text`, and clicks that option.
+    pub async fn pick(&self, select_id: &str, typed: &str, option_text: &str) {
+        self.settle().await;
+        let select = self.el(select_id).await;
+        let opener = match select.find(Locator::Css(".ant-select-selector")).await {
+            Ok(inner) => inner,
+            Err(_) => select.clone(),
+        };
+        opener
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("opening [data-testid={select_id}] failed: {e}"));
+        let search = select
+            .find(Locator::Css("input"))
+            .await
+            .unwrap_or_else(|e| panic!("[data-testid={select_id}] has no search input: {e}"));
+        if !typed.is_empty() {
+            search
+                .send_keys(typed)
+                .await
+                .unwrap_or_else(|e| panic!("typing into [data-testid={select_id}] failed: {e}"));
+        }
+        // Mark the option in the page, then click it through WebDriver like a user would.
+        let deadline = Instant::now() + self.timeout;
+        loop {
+            let found = self
+                .js(
+                    "document.querySelectorAll('[data-e2e-pick]').forEach(el => el.removeAttribute('data-e2e-pick'));
+                     const option = Array.from(document.querySelectorAll(
+                         '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option'))
+                         .find(o => o.innerText.includes(arguments[0]));
+                     if (option) option.setAttribute('data-e2e-pick', '1');
+                     return !!option;",
+                    vec![json!(option_text)],
+                )
+                .await;
+            if found == Value::Bool(true) {
+                break;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "[data-testid={select_id}]: no option containing {option_text:?} after typing {typed:?} within {:?}",
+                self.timeout
+            );
+            tokio::time::sleep(POLL).await;
+        }
+        let option = self
+            .wait_css("[data-e2e-pick]", true)
+            .await
+            .unwrap_or_else(|e| panic!("the option {option_text:?} went away: {e}"));
+        option
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("clicking the option {option_text:?} failed: {e}"));
+    }
+
+    /// Saves a picture of the screen as `<artifacts dir>/view-<name>.png` when
+    /// `DEALDESK_E2E_VIEWS` is set (to look at screens after a run); does nothing otherwise.
+    /// Returns the file written.
+    pub async fn view(&self, name: &str) -> Option<PathBuf> {
+        std::env::var_os("DEALDESK_E2E_VIEWS")?;
+        self.settle().await;
+        let dir = artifacts_dir();
+        std::fs::create_dir_all(&dir).ok()?;
+        let png = dir.join(format!("view-{name}.png"));
+        let status = std::process::Command::new("import")
+            .args(["-window", "root"])
+            .arg(&png)
+            .stdin(std::process::Stdio::null())
+            .status()
+            .ok()?;
+        status.success().then(|| {
+            eprintln!("[e2e] {}: view saved to {}", self.test, png.display());
+            png
+        })
+    }
+
     /// Sends the absolute path of a file to an `<input type=file>` (the WebDriver way to pick
     /// a file; no native dialog opens).
     pub async fn upload(&self, id: &str, file: &Path) {
@@ -473,6 +552,31 @@ impl App {
             assert!(
                 Instant::now() < deadline,
                 "[data-testid={id}]: expected {expected}, text is {last:?} after {:?}",
+                self.timeout
+            );
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// Like [`App::wait_text`], but reads the element's `innerText` in the page: WebKitWebDriver's
+    /// element text leaves out text clipped by `overflow: hidden` (an antd Select's chosen
+    /// value, ellipsis cells).
+    pub async fn wait_inner_text(&self, id: &str, expected: &str, ok: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + self.timeout;
+        loop {
+            let text = self
+                .js(
+                    "const el = document.querySelector(arguments[0]); return el ? el.innerText : null;",
+                    vec![json!(testid(id))],
+                )
+                .await;
+            let text = text.as_str().unwrap_or_default().to_owned();
+            if ok(&text) {
+                return text;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "[data-testid={id}]: expected {expected}, innerText is {text:?} after {:?}",
                 self.timeout
             );
             tokio::time::sleep(POLL).await;

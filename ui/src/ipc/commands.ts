@@ -50,7 +50,8 @@ export const contactsApi = tableApi<Contact, ContactInput>("contacts", "contact"
 export const productsApi = tableApi<Product, ProductInput>("products", "product");
 export const opportunitiesApi = tableApi<Opportunity, OpportunityInput>("opportunities", "opportunity");
 
-async function readBytes(file: File): Promise<Uint8Array> {
+/** The bytes of a file picked in an <input type=file> (falls back to FileReader where File.arrayBuffer is missing). */
+export async function readBytes(file: File): Promise<Uint8Array> {
   if (typeof file.arrayBuffer === "function") return new Uint8Array(await file.arrayBuffer());
   return new Promise((resolve, reject) => {
     const reader = new FileReader();

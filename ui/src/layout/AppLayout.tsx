@@ -11,6 +11,13 @@ import { NavMenu } from "./NavMenu";
 export function AppLayout() {
   const { t } = useTranslation();
   const [area, setArea] = useState<Area>("customers");
+  // Counts clicks in the navigation, so clicking the open area again starts it afresh
+  // (e.g. Quotes goes back from a quote to the list).
+  const [visit, setVisit] = useState(0);
+  const select = (next: Area) => {
+    setArea(next);
+    setVisit((v) => v + 1);
+  };
   return (
     <Layout className="app-layout">
       <Layout.Header className="app-header">
@@ -21,10 +28,10 @@ export function AppLayout() {
       </Layout.Header>
       <Layout>
         <Layout.Sider width={232} className="app-sider" theme="light">
-          <NavMenu area={area} onSelect={setArea} />
+          <NavMenu area={area} onSelect={select} />
         </Layout.Sider>
         <Layout.Content className="app-content">
-          <AreaView area={area} />
+          <AreaView area={area} visit={visit} />
         </Layout.Content>
       </Layout>
     </Layout>

@@ -2,6 +2,7 @@
 // switching tables starts from fresh search/sort/paging state.
 import { NotBuiltPage } from "../pages/NotBuiltPage";
 import { SettingsPage } from "../pages/SettingsPage";
+import { QuotesPage } from "../quotes/QuotesPage";
 import { TablePage } from "../table/TablePage";
 import { contactsTable } from "../tables/contacts";
 import { customersTable } from "../tables/customers";
@@ -9,7 +10,8 @@ import { opportunitiesTable } from "../tables/opportunities";
 import { productsTable } from "../tables/products";
 import type { Area } from "./areas";
 
-export function AreaView({ area }: { area: Area }) {
+/** `visit` changes on every navigation click; the quotes area restarts on it (back to its list). */
+export function AreaView({ area, visit = 0 }: { area: Area; visit?: number }) {
   switch (area) {
     case "customers":
       return <TablePage key="customers" config={customersTable} />;
@@ -19,6 +21,8 @@ export function AreaView({ area }: { area: Area }) {
       return <TablePage key="products" config={productsTable} />;
     case "opportunities":
       return <TablePage key="opportunities" config={opportunitiesTable} />;
+    case "quotes":
+      return <QuotesPage key={`quotes-${visit}`} />;
     case "settings":
       return <SettingsPage />;
     default:

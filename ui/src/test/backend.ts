@@ -6,6 +6,9 @@ import type { Customer } from "../bindings/Customer";
 import type { IpcError } from "../bindings/IpcError";
 import type { ListQuery } from "../bindings/ListQuery";
 import type { Page } from "../bindings/Page";
+import type { PrintSettings } from "../bindings/PrintSettings";
+import type { QuotePreview } from "../bindings/QuotePreview";
+import type { QuoteRules } from "../bindings/QuoteRules";
 
 export type Call = { cmd: string; args: Record<string, unknown> | undefined };
 export type Handler = (args: Record<string, unknown> | undefined) => unknown;
@@ -44,6 +47,36 @@ export function ipcError(over: Partial<IpcError>): IpcError {
   return { kind: "internal", message: "", fields: [], problems: [], ...over };
 }
 
+export const quoteRules = (over: Partial<QuoteRules> = {}): QuoteRules => ({
+  tier_a_discount_pct: "8",
+  tier_b_discount_pct: "5",
+  tier_c_discount_pct: "0",
+  target_margin_pct: "35",
+  manager_above_pct: "10",
+  director_above_pct: "20",
+  margin_floor_pct: "15",
+  number_pattern: "Q-{yyyy}-{seq:4}",
+  validity_days: 30,
+  ...over,
+});
+
+export const printSettings = (over: Partial<PrintSettings> = {}): PrintSettings => ({
+  company_name: "", address: "", tax_number: "", bank_name: "", bank_account: "", phone: "", font_path: "",
+  words: { zheng_after_jiao: false, yuan_char: "yuan", optional_zero: false },
+  has_logo: false,
+  ...over,
+});
+
+/** A preview with all-zero totals (what an empty quote shows). */
+export const emptyPreview = (): QuotePreview => ({
+  totals: { lines: [], subtotal: "0.00", discount: "0.00", net: "0.00", taxes: [], total: "0.00", cost: "0.00", margin: "0.00", margin_pct: null },
+  required_approval: "none",
+  max_discount_pct: "0",
+  words: "人民币零元整",
+  words_en: "ZERO YUAN ONLY",
+  errors: [],
+});
+
 /** Installs the fake backend; handlers override the defaults. Returns the call log. */
 export function mockBackend(handlers: Record<string, Handler> = {}): Call[] {
   const calls: Call[] = [];
@@ -56,6 +89,12 @@ export function mockBackend(handlers: Record<string, Handler> = {}): Call[] {
     list_contacts: () => page([]),
     list_products: () => page([]),
     list_opportunities: () => page([]),
+    list_quotes: () => page([]),
+    preview_quote: () => emptyPreview(),
+    quote_rules: () => quoteRules(),
+    print_settings: () => printSettings(),
+    user_role: () => "sales",
+    set_user_role: (args) => args?.role,
   };
   mockIPC(async (cmd, args) => {
     calls.push({ cmd, args: args as Record<string, unknown> | undefined });

@@ -9,6 +9,7 @@ import { fromFormValues, toFormValues } from "../table/formValues";
 import { opportunitiesTable } from "../tables/opportunities";
 import { contactsTable } from "../tables/contacts";
 import { amountText, percentText } from "../format/display";
+import { costPlus, groupDigits } from "../format/decimal";
 import type { ErrorKind } from "../bindings/ErrorKind";
 import type { FieldCode } from "../bindings/FieldCode";
 
@@ -89,5 +90,21 @@ describe("translations", () => {
   it("uses the agreed stage labels", () => {
     expect(Object.values(zhCN.stage)).toEqual(["初步接触", "需求确认", "方案制定", "商务谈判", "成交", "输单"]);
     expect(Object.values(en.stage)).toEqual(["Initial contact", "Needs confirmed", "Proposal", "Negotiation", "Won", "Lost"]);
+  });
+});
+
+describe("exact decimals (format/decimal)", () => {
+  it("cost-plus rounds half-up without floats", () => {
+    expect(costPlus("1000", "35")).toBe("1350.00");
+    expect(costPlus("0.1", "12.5")).toBe("0.11");
+    expect(costPlus("19.99", "33.333")).toBe("26.65");
+    expect(costPlus("2.005", "0")).toBe("2.01");
+    expect(costPlus("abc", "35")).toBeNull();
+  });
+  it("groups digits of decimal strings only", () => {
+    expect(groupDigits("1234567.50")).toBe("1,234,567.50");
+    expect(groupDigits("-1000")).toBe("-1,000");
+    expect(groupDigits("999.999")).toBe("999.999");
+    expect(groupDigits("n/a")).toBe("n/a");
   });
 });

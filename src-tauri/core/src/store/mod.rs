@@ -125,6 +125,15 @@ pub fn set_aside(path: &Path) -> CoreResult<std::path::PathBuf> {
     Ok(aside)
 }
 
+/// Closes the pool after folding the write-ahead log into the database file, so the file
+/// alone holds everything (a copy of it is complete) once the process ends.
+pub async fn checkpoint_and_close(pool: SqlitePool) {
+    if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(&pool).await {
+        tracing::warn!(error = %e, "checkpoint before closing failed");
+    }
+    pool.close().await;
+}
+
 /// A private in-memory database with the schema, for tests and `--db :memory:`.
 pub async fn open_in_memory() -> CoreResult<SqlitePool> {
     let options = SqliteConnectOptions::new().in_memory(true).foreign_keys(true);
