@@ -1,0 +1,200 @@
+//! The profit-share / commission plan as data: the serde model of the versioned plan JSON
+//! (`"schema": 1`, documented field by field in docs/partner-plans.md). Every struct refuses
+//! unknown fields; amounts and rates are exact decimals (see `json_number`). Whether a plan
+//! makes sense (tiers without gaps, rates 0–100 …) is `validate`'s business.
+
+use super::json_number::{date, decimal, opt_decimal};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// The plan format version this code reads and writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    pub schema: u32,
+    pub name: String,
+    /// `partner` (channel profit share, 分润) or `rep` (sales commission, 提成).
+    pub kind: PlanKind,
+    #[serde(deserialize_with = "date")]
+    pub effective_from: NaiveDate,
+    /// The one currency of every statement computed with this plan.
+    pub currency: String,
+    pub base: BaseKind,
+    pub trigger: Trigger,
+    /// The plan default, used when no override matches a line.
+    pub rate: RateRule,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overrides: Vec<Override>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub service: Vec<ServiceAdjustment>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quarterly_bonus: Option<QuarterlyBonus>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limits: Option<Limits>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub multi_level: Option<MultiLevel>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlanKind {
+    Partner,
+    Rep,
+}
+
+/// What a line's share is computed on; never below zero.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BaseKind {
+    /// The line amount.
+    Gross,
+    /// Amount minus discount.
+    Net,
+    /// Amount minus discount minus cost.
+    Margin,
+}
+
+/// When a sale starts to earn: its invoice date, or the date it was paid in full.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Trigger {
+    Invoice,
+    Payment,
+}
+
+/// Exactly one of `fixed_pct`, `tiers` or `attainment` (checked by `validate`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RateRule {
+    #[serde(default, deserialize_with = "opt_decimal", skip_serializing_if = "Option::is_none")]
+    pub fixed_pct: Option<Decimal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tier_mode: Option<TierMode>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tier_over: Option<TierScope>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tiers: Vec<Tier>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attainment: Vec<AttainmentBand>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TierMode {
+    /// Each slice of the amount at its own tier's rate (累进).
+    Marginal,
+    /// The whole amount at the rate of the tier reached (全额).
+    Retroactive,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TierScope {
+    /// Tiers over the payee's cumulative base in the period.
+    Period,
+    /// Tiers over each line's own base.
+    Line,
+}
+
+/// `[from, to)`: the lower boundary belongs to the tier; the last tier has no `to`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tier {
+    #[serde(deserialize_with = "decimal")]
+    pub from: Decimal,
+    #[serde(default, deserialize_with = "opt_decimal", skip_serializing_if = "Option::is_none")]
+    pub to: Option<Decimal>,
+    #[serde(deserialize_with = "decimal")]
+    pub rate_pct: Decimal,
+}
+
+/// Attainment band `[from_pct, to_pct)` of target: the rate goes linearly from
+/// `rate_pct_from` (at `from_pct`) to `rate_pct_to` (at `to_pct`); the open last band is flat.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttainmentBand {
+    #[serde(deserialize_with = "decimal")]
+    pub from_pct: Decimal,
+    #[serde(default, deserialize_with = "opt_decimal", skip_serializing_if = "Option::is_none")]
+    pub to_pct: Option<Decimal>,
+    #[serde(deserialize_with = "decimal")]
+    pub rate_pct_from: Decimal,
+    #[serde(default, deserialize_with = "opt_decimal", skip_serializing_if = "Option::is_none")]
+    pub rate_pct_to: Option<Decimal>,
+}
+
+/// A different rate for a product line, a customer type, or both (the most specific wins).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Override {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub product_line: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_type: Option<String>,
+    pub rate: RateRule,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Service {
+    Installation,
+    Training,
+    AfterSales,
+    /// The payee's satisfaction score for the period reaches `min_score`.
+    Satisfaction,
+}
+
+/// Rate points added to (or, when negative, taken from) a line's rate.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceAdjustment {
+    pub service: Service,
+    #[serde(deserialize_with = "decimal")]
+    pub points: Decimal,
+    #[serde(default, deserialize_with = "opt_decimal", skip_serializing_if = "Option::is_none")]
+    pub min_score: Option<Decimal>,
+}
+
+/// Paid when `months` consecutive calendar months of the period each reach
+/// `min_attainment_pct` of their target.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuarterlyBonus {
+    pub months: u32,
+    #[serde(deserialize_with = "decimal")]
+    pub min_attainment_pct: Decimal,
+    #[serde(default, deserialize_with = "opt_decimal", skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Decimal>,
+    #[serde(default, deserialize_with = "opt_decimal", skip_serializing_if = "Option::is_none")]
+    pub rate_pct: Option<Decimal>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Limits {
+    #[serde(default, deserialize_with = "opt_decimal", skip_serializing_if = "Option::is_none")]
+    pub cap: Option<Decimal>,
+    #[serde(default, deserialize_with = "opt_decimal", skip_serializing_if = "Option::is_none")]
+    pub floor: Option<Decimal>,
+    /// What happens to the part above the cap.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub excess: Option<Excess>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Excess {
+    CarryForward,
+    Forfeit,
+}
+
+/// A parent partner earns `override_pct` of the base of its direct sub-partners' sales.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MultiLevel {
+    #[serde(deserialize_with = "decimal")]
+    pub override_pct: Decimal,
+}

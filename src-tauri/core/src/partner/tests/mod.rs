@@ -1,0 +1,10 @@
+//! Tests of the partner module: plan reading and validation, hostile input, and worked
+//! engine examples whose arithmetic is written out in comments.
+
+mod clawback;
+mod fixtures;
+mod hostile;
+mod limits;
+mod overrides;
+mod tiers;
+mod validation;
