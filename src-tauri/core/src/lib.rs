@@ -10,6 +10,7 @@ pub mod demo;
 pub mod error;
 pub mod ids;
 pub mod listing;
+pub mod masking;
 pub mod money;
 pub mod partner;
 pub mod pdf;

@@ -1,0 +1,196 @@
+//! Masking whole texts and files through a policy. Text: every detection is replaced by its
+//! kind's operator. CSV: the structure stays (same header, columns, separator, line ends);
+//! a column whose header names a kind (手机号, email, 身份证号…) is masked cell by cell as that
+//! kind, every other cell is scanned like free text. Files are written to a temporary file
+//! beside the target and renamed, so the target is complete or untouched.
+
+use super::detect::detect;
+use super::keys::MaskingKeys;
+use super::kinds::{header_kinds, PiiKind};
+use super::operators;
+use super::policy::Policy;
+use crate::error::{CoreError, CoreResult};
+use crate::tabular::{read, write, Cell, FileFormat};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::Path;
+
+/// What a masking run did, for the CLI and the audit log (counts only, no values).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MaskReport {
+    pub policy: String,
+    pub rows: usize,
+    pub masked: BTreeMap<PiiKind, usize>,
+}
+
+impl MaskReport {
+    pub fn total(&self) -> usize {
+        self.masked.values().sum()
+    }
+}
+
+pub struct Masker<'a> {
+    pub policy: &'a Policy,
+    pub keys: Option<&'a MaskingKeys>,
+}
+
+impl Masker<'_> {
+    /// The text with every detection at or above the policy's confidence masked.
+    pub fn text<'t>(&self, text: &'t str, report: &mut MaskReport) -> CoreResult<Cow<'t, str>> {
+        let found = detect(text);
+        if found.is_empty() {
+            return Ok(Cow::Borrowed(text));
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut at = 0;
+        for d in found.iter().filter(|d| d.confidence >= self.policy.min_confidence) {
+            let value = &text[d.bytes.clone()];
+            let masked = operators::apply(self.policy.operator(d.kind), d.kind, value, self.keys)?;
+            if masked != value {
+                *report.masked.entry(d.kind).or_default() += 1;
+            }
+            out.push_str(&text[at..d.bytes.start]);
+            out.push_str(&masked);
+            at = d.bytes.end;
+        }
+        out.push_str(&text[at..]);
+        Ok(Cow::Owned(out))
+    }
+
+    /// One cell of a column of known kind (None: scanned as free text).
+    pub fn cell<'t>(&self, kind: Option<PiiKind>, value: &'t str, report: &mut MaskReport) -> CoreResult<Cow<'t, str>> {
+        match kind {
+            Some(kind) if !value.trim().is_empty() => {
+                let masked = operators::apply(self.policy.operator(kind), kind, value, self.keys)?;
+                if masked == value {
+                    return Ok(Cow::Borrowed(value));
+                }
+                *report.masked.entry(kind).or_default() += 1;
+                Ok(Cow::Owned(masked))
+            }
+            Some(_) => Ok(Cow::Borrowed(value)),
+            None => self.text(value, report),
+        }
+    }
+
+    /// A CSV file's bytes, masked: UTF-8 (BOM kept if it had one), separator sniffed from the
+    /// header line (comma, tab or semicolon), line ends as in the header line.
+    pub fn csv(&self, file_name: &str, bytes: &[u8]) -> CoreResult<(Vec<u8>, MaskReport)> {
+        let bom = bytes.starts_with(b"\xEF\xBB\xBF");
+        let body = if bom { &bytes[3..] } else { bytes };
+        let text = utf8(file_name, body)?;
+        let header_line = text.lines().next().unwrap_or("");
+        let delimiter = sniff_delimiter(header_line);
+        let crlf = text.as_bytes().get(header_line.len()) == Some(&b'\r');
+        let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
+        let mut out = Vec::with_capacity(bytes.len() + bytes.len() / 8);
+        if bom {
+            out.extend_from_slice(b"\xEF\xBB\xBF");
+        }
+        let terminator = if crlf { csv::Terminator::CRLF } else { csv::Terminator::Any(b'\n') };
+        let mut writer = csv::WriterBuilder::new().flexible(true).delimiter(delimiter).terminator(terminator).from_writer(&mut out);
+        let mut report = MaskReport { policy: self.policy.name.clone(), ..MaskReport::default() };
+        let mut record = csv::StringRecord::new();
+        let mut kinds: Vec<Option<PiiKind>> = Vec::new();
+        let mut row = 0usize;
+        let bad = |row: usize, e: csv::Error| read::file_problem(file_name, &format!("row {}: {e}", row + 1));
+        let write_err = |e: csv::Error| CoreError::BadRequest(format!("{file_name}: cannot write the masked CSV: {e}"));
+        while reader.read_record(&mut record).map_err(|e| bad(row, e))? {
+            if row == 0 {
+                let headers: Vec<String> = record.iter().map(str::to_string).collect();
+                kinds = header_kinds(&headers);
+                writer.write_record(&record).map_err(write_err)?;
+            } else {
+                let mut cells: Vec<Cow<'_, str>> = Vec::with_capacity(record.len());
+                for (i, value) in record.iter().enumerate() {
+                    cells.push(self.cell(kinds.get(i).copied().flatten(), value, &mut report)?);
+                }
+                writer.write_record(cells.iter().map(|c| c.as_bytes())).map_err(write_err)?;
+            }
+            row += 1;
+        }
+        writer.flush().map_err(|e| CoreError::io(format!("cannot write the masked {file_name}"), e))?;
+        drop(writer);
+        report.rows = row.saturating_sub(1);
+        Ok((out, report))
+    }
+
+    /// Masks `input` into `output`: CSV (.csv/.tsv), XLSX (first sheet; written as CSV or
+    /// XLSX after the output's extension), anything else as UTF-8 text.
+    pub fn file(&self, input: &Path, output: &Path) -> CoreResult<MaskReport> {
+        let name = input.display().to_string();
+        let bytes = std::fs::read(input).map_err(|e| CoreError::io(format!("cannot read {name}"), e))?;
+        let ext = |p: &Path| p.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
+        if bytes.starts_with(b"PK\x03\x04") || ext(input) == "xlsx" {
+            return self.workbook(&name, &bytes, output);
+        }
+        let (masked, report) = if matches!(ext(input).as_str(), "csv" | "tsv") {
+            self.csv(&name, &bytes)?
+        } else {
+            let mut report = MaskReport { policy: self.policy.name.clone(), ..MaskReport::default() };
+            let text = utf8(&name, &bytes)?;
+            let masked = self.text(text, &mut report)?.into_owned();
+            report.rows = text.lines().count();
+            (masked.into_bytes(), report)
+        };
+        write_atomically(output, &masked)?;
+        Ok(report)
+    }
+
+    fn workbook(&self, name: &str, bytes: &[u8], output: &Path) -> CoreResult<MaskReport> {
+        let sheet = read::read_sheet(name, bytes)?;
+        let kinds = header_kinds(&sheet.headers);
+        let mut report = MaskReport { policy: self.policy.name.clone(), rows: sheet.rows.len(), ..MaskReport::default() };
+        let mut rows = Vec::with_capacity(sheet.rows.len());
+        for r in &sheet.rows {
+            let mut cells = Vec::with_capacity(r.len());
+            for (i, v) in r.iter().enumerate() {
+                cells.push(Cell::Text(self.cell(kinds.get(i).copied().flatten(), v, &mut report)?.into_owned()));
+            }
+            rows.push(cells);
+        }
+        let format = FileFormat::from_file_name(&output.display().to_string()).unwrap_or(FileFormat::Xlsx);
+        let headers: Vec<&str> = sheet.headers.iter().map(String::as_str).collect();
+        write::write_file(output, format, &headers, &rows)?;
+        Ok(report)
+    }
+}
+
+/// The text of a file that must be UTF-8; otherwise an error naming the first bad line.
+pub fn utf8<'b>(file_name: &str, bytes: &'b [u8]) -> CoreResult<&'b str> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let line = bytes[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count() + 1;
+        CoreError::BadRequest(format!("{file_name}: line {line} is not UTF-8 text (GBK/ANSI files are not read; save it as UTF-8)"))
+    })
+}
+
+/// The separator that occurs most in the header line outside quotes (comma when none does).
+fn sniff_delimiter(header: &str) -> u8 {
+    let mut counts = [(b',', 0usize), (b'\t', 0), (b';', 0)];
+    let mut quoted = false;
+    for b in header.bytes() {
+        if b == b'"' {
+            quoted = !quoted;
+        } else if !quoted {
+            if let Some(entry) = counts.iter_mut().find(|(d, _)| *d == b) {
+                entry.1 += 1;
+            }
+        }
+    }
+    counts.iter().max_by_key(|(_, n)| *n).filter(|(_, n)| *n > 0).map(|(d, _)| *d).unwrap_or(b',')
+}
+
+/// Writes `bytes` to a temporary file beside `path`, then renames it into place.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> CoreResult<()> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let io = |e: std::io::Error| CoreError::io(format!("cannot write {}", path.display()), e);
+    let mut tmp = tempfile::Builder::new().prefix(".dealdesk-").suffix(".part").tempfile_in(dir).map_err(io)?;
+    tmp.as_file_mut().write_all(bytes).map_err(io)?;
+    tmp.as_file_mut().sync_all().map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

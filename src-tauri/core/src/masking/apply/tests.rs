@@ -1,0 +1,83 @@
+//! Masking texts and CSV files through policies.
+
+use super::*;
+use crate::masking::policy::Role;
+
+fn masker(policy: &Policy) -> Masker<'_> {
+    Masker { policy, keys: None }
+}
+
+#[test]
+fn text_is_masked_through_the_default_policy() {
+    let policy = Policy::default_policy();
+    let mut report = MaskReport::default();
+    let out = masker(&policy)
+        .text("联系人：张伟，电话13812341234，邮箱zhang.wei@example.com，身份证11010519491231002X。", &mut report)
+        .expect("masked");
+    assert_eq!(out, "联系人：张*，电话138****1234，邮箱z***@example.com，身份证110105********002X。");
+    assert_eq!(report.total(), 4);
+    let again = masker(&policy).text(&out, &mut MaskReport::default()).expect("masked").into_owned();
+    assert_eq!(again, out, "masking is idempotent");
+}
+
+#[test]
+fn admin_sees_clear_text_and_trade_show_sees_nothing() {
+    let text = "手机 13812341234";
+    let admin = Role::Admin.policy();
+    assert_eq!(masker(&admin).text(text, &mut MaskReport::default()).expect("ok"), text);
+    let show = Role::TradeShow.policy();
+    assert_eq!(masker(&show).text(text, &mut MaskReport::default()).expect("ok"), "手机 [mobile]");
+}
+
+#[test]
+fn csv_keeps_its_structure_and_masks_columns_by_header() {
+    let csv = "\u{feff}姓名,手机号,备注,amount\r\n张伟,13812341234,\"call 010-12345678, ask for 李娜\",12.5\r\n欧阳娜娜,,nothing here,3\r\n";
+    let policy = Policy::default_policy();
+    let (out, report) = masker(&policy).csv("c.csv", csv.as_bytes()).expect("masked");
+    let out = String::from_utf8(out).expect("utf8");
+    assert_eq!(out, "\u{feff}姓名,手机号,备注,amount\r\n张*,138****1234,\"call 010-******78, ask for 李娜\",12.5\r\n欧阳**,,nothing here,3\r\n");
+    assert_eq!(report.rows, 2);
+    assert_eq!(report.masked.get(&PiiKind::Name), Some(&2));
+}
+
+#[test]
+fn tab_separated_files_stay_tab_separated() {
+    let policy = Policy::default_policy();
+    let (out, _) = masker(&policy).csv("c.tsv", "name\temail\nLi Na\tli.na@example.cn\n".as_bytes()).expect("masked");
+    assert_eq!(String::from_utf8(out).expect("utf8"), "name\temail\nL* N*\tl***@example.cn\n");
+}
+
+#[test]
+fn non_utf8_is_refused_with_its_line() {
+    let policy = Policy::default_policy();
+    let err = masker(&policy).csv("g.csv", b"name\n\xC3\xFB\n").err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(err.contains("line 2"), "{err}");
+}
+
+#[test]
+fn files_are_written_whole_or_not_at_all() {
+    let dir = tempfile::tempdir().expect("dir");
+    let input = dir.path().join("notes.txt");
+    let output = dir.path().join("masked.txt");
+    std::fs::write(&input, "卡号 6222021234567890128 手机 13912345678\n").expect("write");
+    let policy = Policy::default_policy();
+    let report = masker(&policy).file(&input, &output).expect("masked");
+    assert_eq!(std::fs::read_to_string(&output).expect("read"), "卡号 622202*********0128 手机 139****5678\n");
+    assert_eq!(report.total(), 2);
+    std::fs::write(&input, b"\xff\xfe bad").expect("write");
+    let other = dir.path().join("other.txt");
+    assert!(masker(&policy).file(&input, &other).is_err());
+    assert!(!other.exists());
+    let leftovers = std::fs::read_dir(dir.path()).expect("dir").filter_map(Result::ok).filter(|e| e.file_name().to_string_lossy().ends_with(".part")).count();
+    assert_eq!(leftovers, 0);
+}
+
+#[test]
+fn hash_policies_need_and_use_the_key() {
+    let policy = Policy::from_json(r#"{"rules": {"mobile": "hash"}}"#).expect("valid");
+    let keys = MaskingKeys::from_master(&[3; 32]);
+    let m = Masker { policy: &policy, keys: Some(&keys) };
+    let out = m.text("手机 13812341234", &mut MaskReport::default()).expect("ok");
+    assert_eq!(out, format!("手机 {}", keys.hash(PiiKind::Mobile, "13812341234")));
+    assert!(masker(&policy).text("手机 13812341234", &mut MaskReport::default()).is_err());
+}

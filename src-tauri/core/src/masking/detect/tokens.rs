@@ -1,0 +1,212 @@
+//! The single pass over a text's runs of ASCII letters and digits. A run is only looked at
+//! as a whole (from a non-alphanumeric neighbour to the next), so no ID is ever found inside
+//! a longer number or word; digit groups joined by one space or dash are read together for
+//! grouped phones and cards (138 1234 5678, 6222 0212 3456 7890).
+
+use super::checks;
+use super::net;
+use super::{hit, Basis, Hit};
+use crate::masking::kinds::PiiKind;
+
+const MAX_GROUPS: usize = 6;
+
+fn run_end(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && b[i].is_ascii_alphanumeric() {
+        i += 1;
+    }
+    i
+}
+
+/// Classifies every run of `b`, skipping the e-mail addresses already found.
+pub fn scan(b: &[u8], skip: &[Hit], out: &mut Vec<Hit>) {
+    let (mut i, mut next_skip) = (0, 0);
+    while i < b.len() {
+        if !b[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        while next_skip < skip.len() && skip[next_skip].end <= i {
+            next_skip += 1;
+        }
+        if let Some(s) = skip.get(next_skip).filter(|s| s.start <= i) {
+            i = s.end;
+            continue;
+        }
+        let e = run_end(b, i);
+        i = token(b, i, e, out).max(e);
+    }
+}
+
+/// Looks at the run `s..e`; returns where scanning goes on.
+fn token(b: &[u8], s: usize, e: usize, out: &mut Vec<Hit>) -> usize {
+    let run = &b[s..e];
+    let next = b.get(e).copied();
+    if next == Some(b':') && run.len() <= 4 && run.iter().all(u8::is_ascii_hexdigit) {
+        if let Some(end) = net::ipv6(b, s) {
+            out.push(hit(PiiKind::Ipv6, s, end, 0.85, Basis::Pattern));
+            return end;
+        }
+    }
+    if run.iter().all(u8::is_ascii_digit) {
+        if next == Some(b'.') && run.len() <= 3 {
+            if let Some(end) = net::ipv4(b, s) {
+                out.push(hit(PiiKind::Ipv4, s, end, 0.9, Basis::Pattern));
+                return end;
+            }
+        }
+        return digits(b, s, e, out);
+    }
+    if run.len() == 18 {
+        if run[..17].iter().all(u8::is_ascii_digit) && matches!(run[17], b'X' | b'x') {
+            if checks::resident_id_18(run) {
+                out.push(hit(PiiKind::ResidentId, s, e, 0.99, Basis::Checksum));
+            }
+        } else if checks::uscc(run) {
+            out.push(hit(PiiKind::Uscc, s, e, 0.97, Basis::Checksum));
+        }
+        return e;
+    }
+    if run[0].is_ascii_uppercase() {
+        if let Some(end) = plate(b, s, e) {
+            out.push(hit(PiiKind::LicencePlate, s - 3, end, 0.8, Basis::Pattern));
+            return end;
+        }
+    }
+    e
+}
+
+/// Reads digit groups joined by one space or dash, each a whole run of digits.
+fn groups(b: &[u8], s: usize, e: usize) -> ([(usize, usize); MAX_GROUPS], usize) {
+    let mut g = [(0, 0); MAX_GROUPS];
+    g[0] = (s, e);
+    let mut n = 1;
+    let mut end = e;
+    while n < MAX_GROUPS && matches!(b.get(end), Some(b' ' | b'-')) && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
+        let ge = run_end(b, end + 1);
+        if !b[end + 1..ge].iter().all(u8::is_ascii_digit) {
+            break;
+        }
+        g[n] = (end + 1, ge);
+        n += 1;
+        end = ge;
+    }
+    (g, n)
+}
+
+fn digits(b: &[u8], s: usize, e: usize, out: &mut Vec<Hit>) -> usize {
+    let (g, n) = groups(b, s, e);
+    if n == 1 && !(10..=19).contains(&(e - s)) {
+        return e;
+    }
+    let plus = s > 0 && b[s - 1] == b'+';
+    let mut joined = [0u8; 24];
+    let mut lens = [0usize; MAX_GROUPS];
+    for k in (1..=n).rev() {
+        let total: usize = g[..k].iter().map(|(a, z)| z - a).sum();
+        if total > joined.len() {
+            continue;
+        }
+        let mut at = 0;
+        for (i, &(a, z)) in g[..k].iter().enumerate() {
+            joined[at..at + z - a].copy_from_slice(&b[a..z]);
+            at += z - a;
+            lens[i] = z - a;
+        }
+        let end = g[k - 1].1;
+        if let Some((kind, confidence, basis, from)) = classify(&joined[..total], &lens[..k], plus, s) {
+            let end = if kind == PiiKind::Landline { extension(b, end) } else { end };
+            out.push(hit(kind, from, end, confidence, basis));
+            return end;
+        }
+    }
+    e
+}
+
+/// What the joined digits of `lens.len()` groups are, if anything.
+fn classify(d: &[u8], lens: &[usize], plus: bool, s: usize) -> Option<(PiiKind, f32, Basis, usize)> {
+    let with_plus = if plus { s - 1 } else { s };
+    // +86 / 0086 before a mobile, as its own group or glued.
+    for prefix in [&b"0086"[..], b"86"] {
+        if d.starts_with(prefix) && (plus || prefix.len() == 4) {
+            let rest = &d[prefix.len()..];
+            let grouped = lens[0] == prefix.len() && matches!(&lens[1..], [11] | [3, 4, 4]);
+            let glued = lens.len() == 1;
+            if (grouped || glued) && checks::mobile(rest) {
+                return Some((PiiKind::Mobile, 0.95, Basis::Pattern, with_plus));
+            }
+        }
+    }
+    match lens {
+        [3, 4, 4] if checks::mobile(d) => return Some((PiiKind::Mobile, 0.95, Basis::Pattern, s)),
+        [4, 4, 4, 4] | [4, 4, 4, 4, 1..=4] | [6, 10..=13] if checks::bank_card(d) => return Some((PiiKind::BankCard, 0.9, Basis::Checksum, s)),
+        [a, 7 | 8] | [a, 7 | 8, 1..=5] if checks::area_code_len(d) == Some(*a) && d[*a] != b'0' => {
+            return Some((PiiKind::Landline, 0.85, Basis::Pattern, s))
+        }
+        [_, _, ..] => return None,
+        _ => {}
+    }
+    Some(match d.len() {
+        18 if checks::resident_id_18(d) => (PiiKind::ResidentId, 0.99, Basis::Checksum, s),
+        18 if checks::uscc(d) => (PiiKind::Uscc, 0.97, Basis::Checksum, s),
+        15 if checks::resident_id_15(d) => (PiiKind::ResidentId15, 0.85, Basis::Checksum, s),
+        11 if checks::mobile(d) => (PiiKind::Mobile, 0.95, Basis::Pattern, s),
+        16..=19 if checks::bank_card(d) => (PiiKind::BankCard, 0.9, Basis::Checksum, s),
+        10..=12 => match checks::area_code_len(d) {
+            Some(a) if (7..=8).contains(&(d.len() - a)) && !matches!(d[a], b'0' | b'1') => (PiiKind::Landline, 0.7, Basis::Pattern, s),
+            _ => return None,
+        },
+        _ => return None,
+    })
+}
+
+/// A landline's extension written with 转 ("转123"): included in the span.
+fn extension(b: &[u8], end: usize) -> usize {
+    const ZHUAN: &[u8] = "转".as_bytes();
+    if b[end..].starts_with(ZHUAN) {
+        let ext_end = run_end(b, end + ZHUAN.len());
+        let ext = &b[end + ZHUAN.len()..ext_end];
+        if (1..=5).contains(&ext.len()) && ext.iter().all(u8::is_ascii_digit) {
+            return ext_end;
+        }
+    }
+    end
+}
+
+/// The one-character province abbreviations that start a licence plate.
+const PROVINCES: &str = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼";
+
+fn plate_letter(c: u8) -> bool {
+    c.is_ascii_uppercase() && c != b'I' && c != b'O'
+}
+
+/// The five or six characters after the issuing-authority letter.
+fn plate_tail(t: &[u8]) -> bool {
+    let ok = |c: &u8| c.is_ascii_digit() || plate_letter(*c);
+    match t.len() {
+        5 => t.iter().all(ok) && t.iter().filter(|c| c.is_ascii_digit()).count() >= 3,
+        6 => {
+            let small = matches!(t[0], b'D' | b'F') && ok(&t[1]) && t[2..].iter().all(u8::is_ascii_digit);
+            let large = t[..5].iter().all(u8::is_ascii_digit) && matches!(t[5], b'D' | b'F');
+            small || large
+        }
+        _ => false,
+    }
+}
+
+/// A plate whose letters start at `s`, after a province character: 京A12345, 粤B·D12345.
+fn plate(b: &[u8], s: usize, e: usize) -> Option<usize> {
+    let province = b.get(s.checked_sub(3)?..s).and_then(|p| std::str::from_utf8(p).ok())?;
+    if !PROVINCES.contains(province) || !plate_letter(b[s]) {
+        return None;
+    }
+    if e - s > 1 {
+        return plate_tail(&b[s + 1..e]).then_some(e);
+    }
+    let sep = match b.get(e..) {
+        Some([0xC2, 0xB7, ..]) => 2,
+        Some([b' ' | b'-', ..]) => 1,
+        _ => return None,
+    };
+    let te = run_end(b, e + sep);
+    plate_tail(&b[e + sep..te]).then_some(te)
+}

@@ -1,0 +1,10 @@
+//! Personal data (PIPL / GDPR): the kinds and where the store keeps them ([`kinds`]), where
+//! they occur in free text ([`detect`]), how a value is masked ([`operators`]), which
+//! operator each role gets ([`policy`]), and masking texts and CSV files ([`apply`]).
+
+pub mod detect;
+pub mod kinds;
+pub mod keys;
+pub mod operators;
+pub mod policy;
+pub mod apply;
