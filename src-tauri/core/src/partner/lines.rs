@@ -116,6 +116,13 @@ pub fn classify<'a>(req: &StatementRequest<'a>) -> CoreResult<Classified<'a>> {
                 };
                 out.pending.push(PendingLine { line_id: line.id.clone(), reason: reason.into() });
             }
+            Some(on) if on > req.period.to && line.date <= req.period.to => {
+                let verb = match plan.trigger {
+                    Trigger::Invoice => "invoiced",
+                    Trigger::Payment => "paid in full",
+                };
+                out.pending.push(PendingLine { line_id: line.id.clone(), reason: format!("{verb} on {on}, after this period") });
+            }
             Some(on) if req.period.contains(on) => {
                 let t = Triggered { line, on, base };
                 match (line.refund_of.is_some(), sub) {
