@@ -8,7 +8,7 @@ fn a_refund_in_a_later_period_reverses_the_original_share() {
     let p = plan(r#"{ "fixed_pct": "5" }"#, "");
     // Q1: A 100,000 × 5% = 5,000.
     let a = sale("A", "2026-02-01", "100000");
-    let s1 = run(&p, q1(), &[a.clone()]);
+    let s1 = run(&p, q1(), std::slice::from_ref(&a));
     assert_eq!(s1.total.to_string(), "5000.00");
     // Q2: A is refunded in full (−5,000) and B 20,000 × 5% = 1,000 is sold: lines −4,000.
     // Nothing is paid; −4,000 is carried to Q3.
@@ -26,7 +26,7 @@ fn a_refund_reverses_at_the_rate_the_original_earned_not_todays() {
     let p = plan(&tiers("marginal", "period"), "");
     // Q1: X 150,000 marginal: 100,000 × 3% + 50,000 × 5% = 3,000 + 2,500 = 5,500 (3.666…%).
     let x = sale("X", "2026-01-15", "150000");
-    let s1 = run(&p, q1(), &[x.clone()]);
+    let s1 = run(&p, q1(), std::slice::from_ref(&x));
     assert_eq!(s1.total.to_string(), "5500.00");
     let earned: Vec<_> = s1.lines.iter().map(|l| l.earned()).collect();
     // Q2: a big new sale puts Q2 into tier 3, but the refund of 30,000 of X claws back at

@@ -33,7 +33,7 @@ fn bases_are_gross_net_or_margin_and_never_negative() {
     let rate = r#"{ "fixed_pct": "10" }"#;
     // gross 10,000 → 1,000; net 10,000 − 1,000 = 9,000 → 900; margin 9,000 − 6,000 = 3,000 → 300.
     for (base, want) in [("gross", "1000.00"), ("net", "900.00"), ("margin", "300.00")] {
-        let s = run(&plan_of("partner", base, rate, ""), q1(), &[line.clone()]);
+        let s = run(&plan_of("partner", base, rate, ""), q1(), std::slice::from_ref(&line));
         assert_eq!(s.total.to_string(), want, "{base}");
     }
     // A loss-making line (margin 9,000 − 9,500 = −500) has base 0, not −500.
