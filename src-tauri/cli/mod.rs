@@ -2,6 +2,7 @@
 //! one, the command runs against the same core functions and never opens a window.
 //! Errors go to stderr with a non-zero exit (1 for rejected input, 2 for usage).
 
+pub mod mask;
 pub mod quote;
 pub mod report;
 
@@ -55,6 +56,7 @@ pub enum Command {
     },
     /// Re-encrypt the database with a new random key; prints the new recovery key.
     Rekey,
+    #[command(subcommand, about = "Personal data: scan a file for it, or mask a CSV/XLSX/text file through a policy (opens no database).")] Mask(mask::MaskCommand),
     /// Write an encrypted backup of the database (same key) to a file.
     Backup {
         #[arg(long, value_name = "FILE")]
@@ -138,6 +140,7 @@ pub fn main() -> ExitCode {
             return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
         }
     };
+    if let Some(Command::Mask(m)) = &cli.command { return mask::run(m); } // before the data dir and the database are touched
     if let Some(Command::Words { amount, lang, currency }) = &cli.command {
         // Before the data dir, the keychain and the database are touched: a pure conversion.
         return print_words(amount, *lang, currency);
@@ -255,6 +258,7 @@ async fn run(command: Command, db: &Path) -> Result<(), CoreError> {
     match command {
         // Handled before the store is opened (Words before anything is touched, in `main`).
         Command::RecoverKey { .. } | Command::Restore { .. } | Command::Words { .. } => {}
+        Command::Mask(_) => {} // handled in main
         Command::Audit(AuditCommand::Verify) => {
             let check = dealdesk_core::audit::verify(&pool).await?;
             pool.close().await;

@@ -62,6 +62,7 @@ fn skip_separators(b: &[u8], mut i: usize) -> usize {
     while let Some(c) = b.get(i) {
         match c {
             b' ' | b':' | b'=' | b'\t' => i += 1,
+            0xEF if b.get(i..i + 3) == Some("：".as_bytes()) => i += 3,
             _ => break,
         }
     }

@@ -78,23 +78,33 @@ fn scan(b: &[u8]) -> Vec<Hit> {
     hits
 }
 
-/// Full-width forms (０-９, Ａ-Ｚ, ＠, －, ：…) and the ideographic space as their ASCII
-/// counterparts. One character for one, so character offsets stay those of the input.
+/// Full-width digits, letters and `＠ ＋ － ．`, and the ideographic space, as their ASCII
+/// counterparts (other full-width punctuation such as `，：` is common in Chinese and left as
+/// it is). One character for one, so character offsets stay those of the input.
 pub fn normalise(text: &str) -> Cow<'_, str> {
     let b = text.as_bytes();
-    let needs = memchr::memchr2_iter(0xEF, 0xE3, b).any(|i| matches!(b.get(i..i + 2), Some([0xEF, 0xBC | 0xBD]) | Some([0xE3, 0x80])));
-    if !needs {
+    let wide = |i: usize| match b.get(i..i + 3) {
+        Some([0xEF, 0xBC, 0x8B | 0x8D | 0x8E | 0x90..=0x99 | 0xA0..=0xBA]) | Some([0xEF, 0xBD, 0x81..=0x9A]) | Some([0xE3, 0x80, 0x80]) => true,
+        _ => false,
+    };
+    let mut hits = memchr::memchr2_iter(0xEF, 0xE3, b).filter(|&i| wide(i)).peekable();
+    if hits.peek().is_none() {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(
-        text.chars()
-            .map(|c| match c {
-                '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c),
-                '\u{3000}' => ' ',
-                _ => c,
-            })
-            .collect(),
-    )
+    let mut out = String::with_capacity(b.len());
+    let mut at = 0;
+    for i in hits {
+        out.push_str(&text[at..i]);
+        let c = match (b[i], b[i + 1], b[i + 2]) {
+            (0xE3, _, _) => ' ',
+            (_, 0xBC, x) => char::from(x - 0x81 + 0x21),
+            (_, _, x) => char::from(x - 0x80 + 0x60),
+        };
+        out.push(c);
+        at = i + 3;
+    }
+    out.push_str(&text[at..]);
+    Cow::Owned(out)
 }
 
 /// Sorted, non-overlapping: where two overlap the more certain wins, then the longer.
