@@ -50,6 +50,17 @@ const COMMANDS: &[&str] = &[
     "save_volume_breaks",
     "user_role",
     "set_user_role",
+    "dashboard",
+    "dashboard_drill",
+    "save_dashboard_settings",
+    "target_breakdown",
+    "save_target",
+    "save_costs",
+    "preview_abc",
+    "apply_abc",
+    "export_dashboard_table",
+    "export_dashboard_pdf",
+    "print_dashboard",
 ];
 
 fn main() {

@@ -63,6 +63,17 @@ pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
         commands::quote_settings::save_volume_breaks,
         commands::quote_settings::user_role,
         commands::quote_settings::set_user_role,
+        commands::dashboard::dashboard,
+        commands::dashboard::dashboard_drill,
+        commands::dashboard::save_dashboard_settings,
+        commands::dashboard::target_breakdown,
+        commands::dashboard::save_target,
+        commands::dashboard::save_costs,
+        commands::dashboard::preview_abc,
+        commands::dashboard::apply_abc,
+        commands::dashboard::export_dashboard_table,
+        commands::dashboard::export_dashboard_pdf,
+        commands::dashboard::print_dashboard,
     ])
 }
 

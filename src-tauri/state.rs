@@ -7,6 +7,7 @@ use dealdesk_core::store::SqlitePool;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use dealdesk_core::pdf::PdfEngine;
+use dealdesk_core::report::snapshot::Snapshot;
 use std::sync::{Arc, Mutex, RwLock};
 
 pub struct Upload {
@@ -27,6 +28,12 @@ pub struct AppState {
     chosen_backup: Mutex<Option<PathBuf>>,
     /// The PDF engine (fonts parsed once), made on the first render.
     pdf: Mutex<Option<Arc<PdfEngine>>>,
+    /// The dashboard's in-memory copy of the report data, loaded on first use and patched on
+    /// each refresh (core/src/report/snapshot.rs), tagged with the database generation it
+    /// copies: a snapshot of another generation is reloaded, never patched.
+    pub report: tokio::sync::Mutex<Option<(u64, Snapshot)>>,
+    /// Counts the databases this window has had open (unlock, restore, re-key, start anew).
+    generation: std::sync::atomic::AtomicU64,
 }
 
 /// Files larger than this are refused before they are parsed.
@@ -52,6 +59,8 @@ impl AppState {
             recovery_key: Mutex::new(None),
             chosen_backup: Mutex::new(None),
             pdf: Mutex::new(None),
+            report: tokio::sync::Mutex::new(None),
+            generation: std::sync::atomic::AtomicU64::new(0),
         }
     }
 
@@ -72,8 +81,15 @@ impl AppState {
     }
 
     pub fn unlock(&self, pool: SqlitePool) {
+        // Another database (restored, re-keyed or new): the report snapshot is not its copy.
+        self.generation.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         *self.pool.write().unwrap_or_else(|p| p.into_inner()) = Some(pool);
         *self.locked.lock().unwrap_or_else(|p| p.into_inner()) = None;
+    }
+
+    /// Which database is open now (see `generation`).
+    pub fn generation(&self) -> u64 {
+        self.generation.load(std::sync::atomic::Ordering::SeqCst)
     }
 
     pub fn locked_reason(&self) -> Option<String> {

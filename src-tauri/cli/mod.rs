@@ -2,6 +2,8 @@
 //! one, the command runs against the same core functions and never opens a window.
 //! Errors go to stderr with a non-zero exit (1 for rejected input, 2 for usage).
 
+pub mod bench;
+pub mod dashboard;
 pub mod mask;
 pub mod quote;
 pub mod report;
@@ -57,6 +59,9 @@ pub enum Command {
     /// Re-encrypt the database with a new random key; prints the new recovery key.
     Rekey,
     #[command(subcommand, about = "Personal data: scan a file for it, or mask a CSV/XLSX/text file through a policy (opens no database).")] Mask(mask::MaskCommand),
+    /// Benchmarks on a large database (`bench dashboard`: the dashboard refresh).
+    #[command(subcommand)]
+    Bench(bench::BenchCommand),
     /// Write an encrypted backup of the database (same key) to a file.
     Backup {
         #[arg(long, value_name = "FILE")]
@@ -312,6 +317,7 @@ async fn run(command: Command, db: &Path) -> Result<(), CoreError> {
             result?;
         }
         Command::Report(command) => report::run(command, &pool).await?,
+        Command::Bench(command) => bench::run(command, &pool).await?,
         Command::Import { table, file } => {
             let bytes = std::fs::read(&file).map_err(|e| CoreError::io(format!("cannot read {}", file.display()), e))?;
             let name = file.display().to_string();

@@ -59,6 +59,37 @@ pub enum ReportCommand {
         #[arg(long, default_value_t = 3, value_name = "N")]
         months: u32,
     },
+    /// Every dashboard figure as JSON (as the window shows it), or `--pdf FILE` for the
+    /// weekly report (销售周报).
+    Dashboard {
+        #[command(flatten)]
+        filters: super::dashboard::Filters,
+        #[arg(long, value_name = "FILE")]
+        pdf: Option<std::path::PathBuf>,
+    },
+    /// The records behind one dashboard number: won, lost, open, new-customers, lost-in-funnel,
+    /// reached:STAGE, current:STAGE, dropped:STAGE, month:2026-12, abc:A (JSON, or --out FILE.csv|.xlsx).
+    Drill {
+        target: String,
+        #[command(flatten)]
+        filters: super::dashboard::Filters,
+        #[arg(long, value_name = "FILE")]
+        out: Option<std::path::PathBuf>,
+    },
+    /// Revenue targets per period (team or owner), broken down year → quarter → month.
+    #[command(subcommand)]
+    Target(super::dashboard::TargetCommand),
+    /// Marketing and sales cost of a period, for CAC.
+    Costs {
+        #[arg(long)]
+        period: String,
+        #[arg(long, value_name = "AMOUNT")]
+        marketing: String,
+        #[arg(long, value_name = "AMOUNT")]
+        sales: String,
+        #[arg(long, default_value = "CNY")]
+        currency: String,
+    },
 }
 
 #[derive(Args, Debug)]
@@ -106,6 +137,10 @@ impl Common {
 pub async fn run(command: ReportCommand, pool: &SqlitePool) -> Result<(), CoreError> {
     let mut conn = pool.acquire().await?;
     match command {
+        ReportCommand::Dashboard { filters, pdf } => super::dashboard::dashboard(pool, &filters, pdf).await,
+        ReportCommand::Drill { target, filters, out } => super::dashboard::drill(pool, &filters, &target, out).await,
+        ReportCommand::Target(command) => super::dashboard::target(pool, command).await,
+        ReportCommand::Costs { period, marketing, sales, currency } => super::dashboard::costs(pool, period, currency, marketing, sales).await,
         ReportCommand::Funnel { common, industry, top } => {
             let (period, scope) = (common.period(false)?, common.scope()?);
             let benchmarks = funnel::Benchmarks { industry: funnel::Benchmarks::parse_line("industry", &industry)?, top: funnel::Benchmarks::parse_line("top", &top)? };
@@ -163,7 +198,7 @@ fn out(line: impl std::fmt::Display) -> Result<(), CoreError> {
     }
 }
 
-fn json<T: Serialize>(value: &T) -> Result<(), CoreError> {
+pub(crate) fn json<T: Serialize>(value: &T) -> Result<(), CoreError> {
     let text = serde_json::to_string_pretty(value).map_err(|e| CoreError::BadRequest(format!("cannot write JSON: {e}")))?;
     out(text)
 }

@@ -121,7 +121,7 @@ pub async fn export_table<R: Runtime>(
 
 /// Asks for a file to write in the native save dialog (opened here, never by the webview).
 /// `None` when the user cancels.
-async fn pick_save_path<R: Runtime>(app: &AppHandle<R>, suggested: String, extension: &'static str) -> Result<Option<std::path::PathBuf>, IpcError> {
+pub(crate) async fn pick_save_path<R: Runtime>(app: &AppHandle<R>, suggested: String, extension: &'static str) -> Result<Option<std::path::PathBuf>, IpcError> {
     let dialog = app.dialog().file().set_file_name(&suggested).add_filter(extension.to_uppercase(), &[extension]);
     let picked = tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file())
         .await

@@ -4,6 +4,8 @@
 pub mod app;
 pub mod contacts;
 pub mod customers;
+pub mod dashboard;
+mod dashboard_tables;
 pub mod error;
 pub mod files;
 pub mod opportunities;

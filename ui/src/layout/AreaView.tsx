@@ -1,5 +1,6 @@
 // Picks the page for the selected area. Each table page is keyed by its table so
 // switching tables starts from fresh search/sort/paging state.
+import { DashboardPage } from "../dashboard/DashboardPage";
 import { NotBuiltPage } from "../pages/NotBuiltPage";
 import { SettingsPage } from "../pages/SettingsPage";
 import { QuotesPage } from "../quotes/QuotesPage";
@@ -13,6 +14,8 @@ import type { Area } from "./areas";
 /** `visit` changes on every navigation click; the quotes area restarts on it (back to its list). */
 export function AreaView({ area, visit = 0 }: { area: Area; visit?: number }) {
   switch (area) {
+    case "dashboard":
+      return <DashboardPage key={`dashboard-${visit}`} />;
     case "customers":
       return <TablePage key="customers" config={customersTable} />;
     case "contacts":

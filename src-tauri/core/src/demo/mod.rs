@@ -4,6 +4,7 @@
 //! functions as user input.
 
 mod names;
+pub mod bulk;
 
 use crate::catalog::product::{self, ProductFields};
 use crate::clock;

@@ -18,6 +18,7 @@
 
 mod canvas;
 mod cff;
+mod dashboard;
 pub mod fonts;
 mod format;
 mod image;
@@ -61,6 +62,11 @@ impl PdfEngine {
     /// The quote as PDF bytes.
     pub fn render_quote(&self, doc: &QuoteDocument) -> CoreResult<Vec<u8>> {
         quote::render(self, doc)
+    }
+
+    /// The dashboard as the weekly report (销售周报); `scope` names the filters applied.
+    pub fn render_dashboard(&self, d: &crate::report::dashboard::Dashboard, scope: &str, generated: &str) -> CoreResult<Vec<u8>> {
+        dashboard::render(self, d, scope, generated)
     }
 
     /// Renders the quote and writes it to `path` atomically (no half-written file on a crash).

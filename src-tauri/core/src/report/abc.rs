@@ -25,14 +25,19 @@ use crate::error::FieldCode;
 use crate::validate::Checker;
 use crate::CoreResult;
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 use sqlx::{SqliteConnection, SqlitePool};
+use std::borrow::Borrow;
 use std::collections::HashMap;
 
 /// Cumulative revenue shares closing classes A and B, in percent.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct Thresholds {
+    #[ts(type = "string")]
     pub a_pct: Decimal,
+    #[ts(type = "string")]
     pub b_pct: Decimal,
 }
 
@@ -56,22 +61,28 @@ impl Thresholds {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct AbcRow {
     pub customer_id: String,
     pub customer_name: String,
+    #[ts(type = "string")]
     pub revenue: Decimal,
+    #[ts(type = "string | null")]
     pub share_pct: Option<Decimal>,
+    #[ts(type = "string | null")]
     pub cumulative_pct: Option<Decimal>,
     pub class: Tier,
     pub current_tier: Option<Tier>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct Abc {
     pub period: String,
     pub currency: String,
     pub thresholds: Thresholds,
+    #[ts(type = "string")]
     pub total_revenue: Decimal,
     /// Highest revenue first; equal revenue by name.
     pub rows: Vec<AbcRow>,
@@ -81,7 +92,8 @@ pub struct Abc {
 }
 
 /// A customer whose tier the segmentation changes.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct TierChange {
     pub customer_id: String,
     pub customer_name: String,
@@ -121,16 +133,16 @@ pub fn classify(revenues: &[Decimal], t: &Thresholds) -> Vec<Tier> {
 }
 
 /// Revenue per customer id: won opportunities won in `period`.
-pub fn revenue_by_customer(opps: &[OppRow], period: &Period) -> HashMap<String, Decimal> {
+pub fn revenue_by_customer<O: Borrow<OppRow>>(opps: &[O], period: &Period) -> HashMap<String, Decimal> {
     let mut out: HashMap<String, Decimal> = HashMap::new();
-    for o in opps.iter().filter(|o| o.stage == Stage::Won && o.closed_at().is_some_and(|c| period.contains(c))) {
+    for o in opps.iter().map(Borrow::borrow).filter(|o| o.stage == Stage::Won && o.closed_at().is_some_and(|c| period.contains(c))) {
         *out.entry(o.customer_id.clone()).or_default() += o.amount;
     }
     out
 }
 
 /// The segmentation of `customers` by the revenue in `opps` during `period`.
-pub fn compute(customers: &[CustomerRow], opps: &[OppRow], period: &Period, currency: &str, t: &Thresholds) -> Abc {
+pub fn compute<O: Borrow<OppRow>>(customers: &[CustomerRow], opps: &[O], period: &Period, currency: &str, t: &Thresholds) -> Abc {
     let revenue = revenue_by_customer(opps, period);
     let mut ranked: Vec<(&CustomerRow, Decimal)> =
         customers.iter().map(|c| (c, revenue.get(&c.id.to_string()).copied().unwrap_or_default())).collect();

@@ -24,24 +24,32 @@ use crate::validate::Checker;
 use crate::CoreResult;
 use rust_decimal::Decimal;
 use serde::Serialize;
+use ts_rs::TS;
 use sqlx::SqliteConnection;
+use std::borrow::Borrow;
 
 pub const MIN_MONTHS: u32 = 3;
 pub const MAX_MONTHS: u32 = 6;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct Band {
     /// `2026-12`, or `overdue`, `unscheduled`, `total`.
     pub label: String,
     pub count: u32,
     /// Σ amount, unweighted.
+    #[ts(type = "string")]
     pub pipeline: Decimal,
+    #[ts(type = "string")]
     pub worst: Decimal,
+    #[ts(type = "string")]
     pub likely: Decimal,
+    #[ts(type = "string")]
     pub best: Decimal,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct Forecast {
     pub currency: String,
     pub months: Vec<Band>,
@@ -82,7 +90,7 @@ fn is_open(o: &OppRow) -> bool {
 }
 
 /// `months` (3–6, field `months`) months from the month `first`, over `opps`.
-pub fn compute(opps: &[OppRow], first: &Period, months: u32, currency: &str) -> CoreResult<Forecast> {
+pub fn compute<O: Borrow<OppRow>>(opps: &[O], first: &Period, months: u32, currency: &str) -> CoreResult<Forecast> {
     let mut c = Checker::new();
     if !(MIN_MONTHS..=MAX_MONTHS).contains(&months) {
         c.fail("months", FieldCode::OutOfRange, format!("must be between {MIN_MONTHS} and {MAX_MONTHS}"));
@@ -93,7 +101,7 @@ pub fn compute(opps: &[OppRow], first: &Period, months: u32, currency: &str) -> 
     }
     c.finish()?;
     let Some(first) = first else { return Ok(empty(currency)) };
-    let open: Vec<&OppRow> = opps.iter().filter(|o| is_open(o)).collect();
+    let open: Vec<&OppRow> = opps.iter().map(Borrow::borrow).filter(|o| is_open(o)).collect();
     let mut bands = Vec::new();
     let mut month = Some(first);
     for _ in 0..months {
@@ -190,9 +198,9 @@ mod tests {
     #[test]
     fn a_year_period_starts_at_its_first_month_and_months_are_checked() {
         let y = Period::parse("2026").expect("year");
-        assert_eq!(compute(&[], &y, 3, "CNY").expect("forecast").months[0].label, "2026-01");
+        assert_eq!(compute::<OppRow>(&[], &y, 3, "CNY").expect("forecast").months[0].label, "2026-01");
         for bad in [2, 7] {
-            assert!(matches!(compute(&[], &y, bad, "CNY"), Err(crate::CoreError::Validation(e)) if e[0].field == "months"));
+            assert!(matches!(compute::<OppRow>(&[], &y, bad, "CNY"), Err(crate::CoreError::Validation(e)) if e[0].field == "months"));
         }
     }
 

@@ -26,16 +26,21 @@ use crate::error::FieldCode;
 use crate::validate::Checker;
 use crate::CoreResult;
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 use sqlx::SqliteConnection;
+use std::borrow::Borrow;
 
 /// The funnel's stages in order; lost is reported beside them.
 pub const STAGES: [Stage; 5] = [Stage::Initial, Stage::Qualified, Stage::Proposal, Stage::Negotiation, Stage::Won];
 
 /// Share of the first stage expected to reach each stage, in percent (100 → 40 → 25 → 12 → 5).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct Benchmarks {
+    #[ts(type = "Array<string>")]
     pub industry: [Decimal; 5],
+    #[ts(type = "Array<string>")]
     pub top: [Decimal; 5],
 }
 
@@ -78,31 +83,41 @@ impl Benchmarks {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct FunnelStage {
     pub stage: Stage,
     pub label_zh: &'static str,
     pub reached_count: u32,
+    #[ts(type = "string")]
     pub reached_amount: Decimal,
     pub current_count: u32,
+    #[ts(type = "string")]
     pub current_amount: Decimal,
+    #[ts(type = "string | null")]
     pub conversion_from_previous_pct: Option<Decimal>,
+    #[ts(type = "string | null")]
     pub conversion_from_first_pct: Option<Decimal>,
     /// Reached this stage but not the next; `None` for 成交.
     pub drop_off: Option<u32>,
+    #[ts(type = "string | null")]
     pub median_days_in_stage: Option<Decimal>,
     /// Finished stays the median is taken over.
     pub stays: u32,
+    #[ts(type = "string")]
     pub industry_pct: Decimal,
+    #[ts(type = "string")]
     pub top_pct: Decimal,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct Funnel {
     pub period: String,
     pub currency: String,
     pub stages: Vec<FunnelStage>,
     pub lost_count: u32,
+    #[ts(type = "string")]
     pub lost_amount: Decimal,
     /// The stage whose step to the next converts worst against the industry benchmark.
     pub bottleneck: Option<Stage>,
@@ -114,19 +129,19 @@ fn index(stage: Stage) -> Option<usize> {
 }
 
 /// How far down the funnel an opportunity got (index into `STAGES`).
-fn furthest(o: &OppRow) -> usize {
+pub(crate) fn furthest(o: &OppRow) -> usize {
     o.history.iter().map(|(s, _)| *s).chain(std::iter::once(o.stage)).filter_map(index).max().unwrap_or(0)
 }
 
 /// The funnel of `opps` (already narrowed to the period and scope).
-pub fn compute(opps: &[OppRow], benchmarks: &Benchmarks) -> Funnel {
+pub fn compute<O: Borrow<OppRow>>(opps: &[O], benchmarks: &Benchmarks) -> Funnel {
     let mut reached = [0u32; 5];
     let mut reached_amount = [Decimal::ZERO; 5];
     let mut current = [0u32; 5];
     let mut current_amount = [Decimal::ZERO; 5];
     let mut stays: [Vec<Decimal>; 5] = Default::default();
     let (mut lost_count, mut lost_amount) = (0u32, Decimal::ZERO);
-    for o in opps {
+    for o in opps.iter().map(Borrow::borrow) {
         for i in 0..=furthest(o) {
             reached[i] += 1;
             reached_amount[i] += o.amount;
@@ -287,12 +302,12 @@ pub(crate) mod tests {
         assert_eq!(compute(&sample(), &Benchmarks::default()).bottleneck, Some(Stage::Qualified));
         // Nobody past initial: the first step is the bottleneck; later steps have no data.
         assert_eq!(compute(&[opp("1", 1, &[(I, 0)])], &Benchmarks::default()).bottleneck, Some(Stage::Initial));
-        assert_eq!(compute(&[], &Benchmarks::default()).bottleneck, None);
+        assert_eq!(compute::<OppRow>(&[], &Benchmarks::default()).bottleneck, None);
     }
 
     #[test]
     fn an_empty_funnel_has_no_rates() {
-        let f = compute(&[], &Benchmarks::default());
+        let f = compute::<OppRow>(&[], &Benchmarks::default());
         assert!(f.stages.iter().all(|s| s.reached_count == 0 && s.conversion_from_previous_pct.is_none() && s.median_days_in_stage.is_none()));
     }
 

@@ -25,38 +25,58 @@ use crate::CoreResult;
 use chrono::{DateTime, Utc};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
+use ts_rs::TS;
 use sqlx::SqliteConnection;
+use std::borrow::Borrow;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct Kpis {
     pub period: String,
     pub won_count: u32,
     pub lost_count: u32,
+    #[ts(type = "string | null")]
     pub win_rate_pct: Option<Decimal>,
+    #[ts(type = "string")]
     pub won_amount: Decimal,
+    #[ts(type = "string | null")]
     pub average_deal_size: Option<Decimal>,
+    #[ts(type = "string | null")]
     pub sales_cycle_days: Option<Decimal>,
     pub new_customers: u32,
     pub open_count: u32,
+    #[ts(type = "string")]
     pub open_pipeline: Decimal,
+    #[ts(type = "string | null")]
     pub target: Option<Decimal>,
+    #[ts(type = "string | null")]
     pub pipeline_coverage: Option<Decimal>,
 }
 
 /// Current minus previous; `None` where either side has no value.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct KpiChange {
+    #[ts(type = "number")]
     pub won_count: i64,
+    #[ts(type = "number")]
     pub lost_count: i64,
+    #[ts(type = "string | null")]
     pub win_rate_pts: Option<Decimal>,
+    #[ts(type = "string")]
     pub won_amount: Decimal,
+    #[ts(type = "string | null")]
     pub average_deal_size: Option<Decimal>,
+    #[ts(type = "string | null")]
     pub sales_cycle_days: Option<Decimal>,
+    #[ts(type = "number")]
     pub new_customers: i64,
+    #[ts(type = "string")]
     pub open_pipeline: Decimal,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct KpiReport {
     pub currency: String,
     pub current: Kpis,
@@ -76,16 +96,16 @@ fn count(n: usize) -> u32 {
 
 /// The KPIs of `period` over `opps` (scope already applied) and the creation times of the
 /// customers in scope. `target`: the period's revenue target, for the coverage.
-pub fn compute(period: &Period, opps: &[OppRow], customers_created: &[DateTime<Utc>], currency: &str, target: Option<Decimal>) -> Kpis {
+pub fn compute<O: Borrow<OppRow>>(period: &Period, opps: &[O], customers_created: &[DateTime<Utc>], currency: &str, target: Option<Decimal>) -> Kpis {
     let closed_in = |stage: Stage| -> Vec<&OppRow> {
-        opps.iter().filter(|o| o.stage == stage && o.closed_at().is_some_and(|c| period.contains(c))).collect()
+        opps.iter().map(Borrow::borrow).filter(|o| o.stage == stage && o.closed_at().is_some_and(|c| period.contains(c))).collect()
     };
     let (won, lost) = (closed_in(Stage::Won), closed_in(Stage::Lost));
     let won_amount: Decimal = won.iter().map(|o| o.amount).sum();
     let won_count = count(won.len());
     let mut cycles: Vec<Decimal> = won.iter().filter_map(|o| o.closed_at().map(|c| days_between(o.created_at, c))).collect();
     let end = instant(period.end);
-    let open: Vec<&OppRow> = opps.iter().filter(|o| o.open_at(end)).collect();
+    let open: Vec<&OppRow> = opps.iter().map(Borrow::borrow).filter(|o| o.open_at(end)).collect();
     let open_pipeline: Decimal = open.iter().map(|o| o.amount).sum();
     let remaining = target.map(|t| t - won_amount).filter(|r| *r > Decimal::ZERO);
     Kpis {
@@ -126,7 +146,7 @@ pub fn change(current: &Kpis, previous: &Kpis) -> KpiChange {
 
 /// The report over already-loaded rows: `period`, the one before, and `trend_len` periods
 /// of trend (at least the current one).
-pub fn report(period: &Period, opps: &[OppRow], customers: &[CustomerRow], currency: &str, target: Option<Decimal>, trend_len: usize) -> KpiReport {
+pub fn report<O: Borrow<OppRow>>(period: &Period, opps: &[O], customers: &[CustomerRow], currency: &str, target: Option<Decimal>, trend_len: usize) -> KpiReport {
     let created: Vec<DateTime<Utc>> = customers.iter().map(|c| c.created_at).collect();
     let current = compute(period, opps, &created, currency, target);
     let previous = period.previous().map(|p| compute(&p, opps, &created, currency, None));

@@ -1,5 +1,6 @@
-//! The sales dashboard's figures (issue 9): the funnel, KPIs with their trend, ABC
-//! segmentation of customers and the rolling forecast. Each figure is a pure function over
+//! The sales dashboard's figures (issue 9): the funnel, KPIs with their trend, targets and
+//! CAC/LTV, ABC segmentation of customers, the rolling forecast and its accuracy, and the
+//! records behind each number (`drill`). Each figure is a pure function over
 //! plain rows (`rows::OppRow`), so it is checked on hand-made data; the loaders read those
 //! rows from the store with the dashboard's filters.
 //!
@@ -7,11 +8,17 @@
 //! (`Scope::currency`, CNY by default) and opportunities in other currencies are left out.
 
 pub mod abc;
+pub mod accuracy;
+pub mod dashboard;
+pub mod drill;
+pub mod economics;
 pub mod forecast;
 pub mod funnel;
 pub mod kpi;
 pub mod period;
 pub mod rows;
+pub mod snapshot;
+pub mod targets;
 
 pub use period::Period;
 pub use rows::{OppRow, Scope};

@@ -121,6 +121,28 @@ impl Period {
         out
     }
 
+    /// The periods a target is broken down into: a year or a half into quarters, a quarter
+    /// into months; a month has none.
+    pub fn children(&self) -> Vec<Self> {
+        let (kind, count) = match self.kind {
+            PeriodKind::Year => (PeriodKind::Quarter, 4),
+            PeriodKind::Half => (PeriodKind::Quarter, 2),
+            PeriodKind::Quarter => (PeriodKind::Month, 3),
+            PeriodKind::Month => return Vec::new(),
+        };
+        (0..count).filter_map(|i| Self::new(kind, self.start.year(), self.start.month0() + i * kind.months())).collect()
+    }
+
+    /// The period a target is broken down from: a month's quarter, a quarter's (or half's)
+    /// year; a year has none.
+    pub fn parent(&self) -> Option<Self> {
+        match self.kind {
+            PeriodKind::Month => Self::new(PeriodKind::Quarter, self.start.year(), self.start.month0() / 3 * 3),
+            PeriodKind::Quarter | PeriodKind::Half => Self::year_of(self.start),
+            PeriodKind::Year => None,
+        }
+    }
+
     pub fn contains_date(&self, d: NaiveDate) -> bool {
         self.start <= d && d < self.end
     }

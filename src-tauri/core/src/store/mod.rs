@@ -143,7 +143,7 @@ pub async fn open_in_memory() -> CoreResult<SqlitePool> {
     Ok(pool)
 }
 
-pub use sqlx::SqlitePool;
+pub use sqlx::{SqliteConnection, SqlitePool};
 
 /// Live records per table, for the window's header and first-run check.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
