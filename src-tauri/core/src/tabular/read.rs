@@ -4,7 +4,7 @@
 
 use super::{FileFormat, Sheet};
 use crate::error::{CoreError, FieldCode, ImportProblem, ImportRejection};
-use calamine::{Data, Reader};
+use calamine::{Data, DataRef, Reader};
 use std::io::Cursor;
 
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
@@ -118,16 +118,39 @@ fn read_xlsx(file_name: &str, bytes: &[u8]) -> Result<Sheet, CoreError> {
     }
 }
 
+/// The most cells the used area of the worksheet (first to last non-empty row and column) may
+/// span: 450,000 rows of the widest table. calamine lays the area out as a dense grid, so two
+/// cells at A1 and XFD1048576 in a few hundred bytes would ask for terabytes, and a failed
+/// allocation aborts the process (not a panic: `catch_unwind` cannot stop it).
+const MAX_XLSX_CELLS: u64 = 5_000_000;
+
 fn parse_xlsx(file_name: &str, bytes: &[u8]) -> Result<Sheet, CoreError> {
     let mut book = calamine::Xlsx::new(Cursor::new(bytes))
         .map_err(|e| file_problem(file_name, &format!("the file is not a readable XLSX workbook ({e})")))?;
     let first = book.sheet_names().first().cloned().ok_or_else(|| file_problem(file_name, "the workbook has no worksheet"))?;
-    let range = book
-        .worksheet_range(&first)
-        .map_err(|e| file_problem(file_name, &format!("worksheet '{first}' cannot be read ({e})")))?;
+    let unreadable = |e: calamine::XlsxError| file_problem(file_name, &format!("worksheet '{first}' cannot be read ({e})"));
+    // What `worksheet_range` does, with the size of the grid checked before it is allocated.
+    let mut reader = book.worksheet_cells_reader(&first).map_err(unreadable)?;
+    let mut cells = Vec::new();
+    while let Some(cell) = reader.next_cell().map_err(unreadable)? {
+        if *cell.get_value() != DataRef::Empty {
+            cells.push(cell);
+        }
+    }
+    let span = |axis: fn((u32, u32)) -> u32| {
+        let (low, high) = cells.iter().map(|c| axis(c.get_position())).fold((u32::MAX, 0), |(l, h), v| (l.min(v), h.max(v)));
+        u64::from(high.saturating_sub(low)) + 1
+    };
+    let (rows, columns) = (span(|p| p.0), span(|p| p.1));
+    if rows.saturating_mul(columns) > MAX_XLSX_CELLS {
+        return Err(file_problem(file_name, &format!(
+            "worksheet '{first}' spans {rows} rows by {columns} columns, over the limit of {MAX_XLSX_CELLS} cells; delete stray cells far from the table or save it as CSV"
+        )));
+    }
+    let range = calamine::Range::from_sparse(cells);
     let mut sheet = Sheet::default();
     for (i, row) in range.rows().enumerate() {
-        let cells: Vec<String> = row.iter().map(cell_text).collect();
+        let cells: Vec<String> = row.iter().map(|c| cell_text(&Data::from(c.clone()))).collect();
         if i == 0 {
             sheet.headers = cells;
         } else {
