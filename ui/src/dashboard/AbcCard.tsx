@@ -3,7 +3,7 @@
 // every change first, then one audited write.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Card, Modal, Space, Table, Tag, Typography } from "antd";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Abc } from "../bindings/Abc";
 import type { DashboardRequest } from "../bindings/DashboardRequest";
@@ -13,7 +13,7 @@ import type { TierChange } from "../bindings/TierChange";
 import { useReportError } from "../components/useReportError";
 import { toIpcError } from "../ipc/call";
 import { applyAbc, previewAbc } from "../ipc/dashboard";
-import { EChart } from "./EChart";
+import { ParetoChart } from "./charts";
 import { dash, money, toNumber } from "./money";
 
 type Props = { abc: Abc; total: number; request: DashboardRequest; onDrill: (target: DrillTarget, title: string) => void };
@@ -24,19 +24,6 @@ export function AbcCard({ abc, total, request, onDrill }: Props) {
   const reportError = useReportError();
   const client = useQueryClient();
   const [preview, setPreview] = useState<TierChange[] | null>(null);
-  const option = useMemo(
-    () => ({
-      tooltip: { trigger: "axis" },
-      grid: { left: 64, right: 40, top: 16, bottom: 16 },
-      xAxis: { type: "category", show: false, data: abc.rows.map((r) => r.customer_name) },
-      yAxis: [{ type: "value" }, { type: "value", max: 100, axisLabel: { formatter: "{value}%" } }],
-      series: [
-        { type: "bar", data: abc.rows.map((r) => ({ value: toNumber(r.revenue), itemStyle: { color: { A: "#d46b08", B: "#4e7fd6", C: "#bfbfbf" }[r.class] } })) },
-        { type: "line", yAxisIndex: 1, symbol: "none", data: abc.rows.map((r) => toNumber(r.cumulative_pct)), lineStyle: { color: "#389e0d" } },
-      ],
-    }),
-    [abc],
-  );
   const openPreview = useMutation({
     mutationFn: () => previewAbc(request),
     onSuccess: setPreview,
@@ -72,7 +59,11 @@ export function AbcCard({ abc, total, request, onDrill }: Props) {
           {t("dashboard.abc.summary", { a: abc.thresholds.a_pct, b: abc.thresholds.b_pct, revenue: money(abc.total_revenue, abc.currency), n: total })}
         </Typography.Text>
       </Space>
-      <EChart option={option} height={200} testId="abc-chart" />
+      <ParetoChart
+        testId="abc-chart"
+        bars={abc.rows.map((r) => ({ label: r.customer_name, value: toNumber(r.revenue), color: { A: "#d46b08", B: "#4e7fd6", C: "#bfbfbf" }[r.class] }))}
+        cumulative={abc.rows.map((r) => toNumber(r.cumulative_pct))}
+      />
       <Modal
         open={preview !== null}
         title={<span data-testid="abc-preview-title">{t("dashboard.abc.previewTitle", { n: preview?.length ?? 0 })}</span>}

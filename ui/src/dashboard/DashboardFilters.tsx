@@ -26,8 +26,8 @@ export function DashboardFilters({ request, owners, regions, onChange, onRefresh
   const kind = granularityOf(request.period);
   const set = (over: Partial<DashboardRequest>) => onChange({ ...request, ...over });
   const exportItems = [
-    { key: "print", label: t("dashboard.export.print") },
-    { key: "pdf", label: t("dashboard.export.pdf") },
+    { key: "print", label: <span data-testid="export-print">{t("dashboard.export.print")}</span> },
+    { key: "pdf", label: <span data-testid="export-pdf">{t("dashboard.export.pdf")}</span> },
     { type: "divider" as const },
     ...(["funnel", "kpi", "forecast", "abc"] as const).map((k) => ({ key: k, label: t("dashboard.export.table", { table: t(`dashboard.export.${k}`) }) })),
   ];
@@ -59,7 +59,7 @@ export function DashboardFilters({ request, owners, regions, onChange, onRefresh
       />
       <Select value={request.currency} onChange={(currency) => set({ currency })} options={CURRENCIES.map((c) => ({ value: c, label: c }))} style={{ width: 84 }} />
       <Button icon={<ReloadOutlined />} onClick={onRefresh} loading={refreshing} data-testid="dashboard-refresh">{t("dashboard.refresh")}</Button>
-      <Dropdown menu={{ items: exportItems, onClick: ({ key }) => onExport(key as ExportAction) }}>
+      <Dropdown trigger={["click"]} menu={{ items: exportItems, onClick: ({ key }) => onExport(key as ExportAction) }}>
         <Button icon={<DownloadOutlined />} data-testid="dashboard-export">{t("dashboard.export.button")}</Button>
       </Dropdown>
       <Button icon={<SettingOutlined />} onClick={onSettings} data-testid="dashboard-settings">{t("dashboard.settings.button")}</Button>

@@ -1,46 +1,39 @@
 // The rolling forecast (滚动预测): expected revenue by month with its worst / likely / best
 // band, the deals behind each month one click away, and how accurate past forecasts were.
 import { Card, Col, Row, Table, Typography } from "antd";
-import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { AccuracyRow } from "../bindings/AccuracyRow";
 import type { Band } from "../bindings/Band";
 import type { DrillTarget } from "../bindings/DrillTarget";
 import type { Forecast } from "../bindings/Forecast";
-import { EChart } from "./EChart";
-import { money, pct, toNumber } from "./money";
+import { BarChart } from "./charts";
+import { money, pct, plain, toNumber } from "./money";
 
 type Props = { forecast: Forecast; accuracy: AccuracyRow[]; onDrill: (target: DrillTarget, title: string) => void };
 
 export function ForecastCard({ forecast, accuracy, onDrill }: Props) {
   const { t } = useTranslation();
   const cur = forecast.currency;
-  const option = useMemo(
-    () => ({
-      tooltip: { trigger: "axis" },
-      legend: { top: 0 },
-      grid: { left: 64, right: 12, top: 30, bottom: 24 },
-      xAxis: { type: "category", data: forecast.months.map((m) => m.label) },
-      yAxis: { type: "value" },
-      series: (["worst", "likely", "best"] as const).map((k, i) => ({
-        name: t(`dashboard.forecast.${k}`),
-        type: "bar",
-        data: forecast.months.map((m) => toNumber(m[k])),
-        itemStyle: { color: ["#a0b6dc", "#4e7fd6", "#86c38f"][i] },
-      })),
-    }),
-    [forecast, t],
-  );
   const label = (b: Band) => (b.label === "total" || b.label === "overdue" || b.label === "unscheduled" ? t(`dashboard.forecast.${b.label}`) : b.label);
   const rows = [...forecast.months, forecast.total, forecast.overdue, forecast.unscheduled];
   return (
     <Card size="small" title={t("dashboard.forecast.title")} data-testid="forecast-card">
       <Row gutter={12}>
         <Col xs={24} xl={12}>
-          <EChart option={option} height={220} testId="forecast-chart" onClick={(i) => {
-            const m = forecast.months[i];
-            if (m) onDrill({ kind: "forecast_month", month: m.label }, t("dashboard.drill.month", { month: m.label }));
-          }} />
+          <BarChart
+            testId="forecast-chart"
+            labels={forecast.months.map((m) => m.label)}
+            series={(["worst", "likely", "best"] as const).map((k, i) => ({
+              name: t(`dashboard.forecast.${k}`),
+              color: ["#a0b6dc", "#4e7fd6", "#86c38f"][i] ?? "#4e7fd6",
+              values: forecast.months.map((m) => toNumber(m[k])),
+            }))}
+            format={(v) => plain(Math.round(v))}
+            onClick={(i) => {
+              const m = forecast.months[i];
+              if (m) onDrill({ kind: "forecast_month", month: m.label }, t("dashboard.drill.month", { month: m.label }));
+            }}
+          />
         </Col>
         <Col xs={24} xl={12}>
           <Table<Band>

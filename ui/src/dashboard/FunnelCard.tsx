@@ -1,13 +1,12 @@
-// The funnel (销售漏斗): an ECharts funnel of how many opportunities reached each stage, with
+// The funnel (销售漏斗): a funnel chart of how many opportunities reached each stage, with
 // the benchmark lines in the table beside it, the bottleneck stage marked, and every count
 // clickable to list the opportunities behind it.
 import { Card, Table, Tag, Tooltip, Typography } from "antd";
-import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { DrillTarget } from "../bindings/DrillTarget";
 import type { Funnel } from "../bindings/Funnel";
 import type { FunnelStage } from "../bindings/FunnelStage";
-import { EChart } from "./EChart";
+import { FunnelChart } from "./charts";
 import { dash, money, pct } from "./money";
 
 type Props = { funnel: Funnel; onDrill: (target: DrillTarget, title: string) => void };
@@ -15,29 +14,6 @@ type Props = { funnel: Funnel; onDrill: (target: DrillTarget, title: string) => 
 export function FunnelCard({ funnel, onDrill }: Props) {
   const { t } = useTranslation();
   const cur = funnel.currency;
-  const option = useMemo(
-    () => ({
-      tooltip: { trigger: "item", formatter: "{b}: {c}" },
-      series: [
-        {
-          type: "funnel",
-          sort: "none",
-          left: 8,
-          right: 8,
-          top: 8,
-          bottom: 8,
-          minSize: "8%",
-          label: { show: true, position: "inside", formatter: "{b}\n{c}" },
-          data: funnel.stages.map((s) => ({
-            name: t(`stage.${s.stage}`),
-            value: s.reached_count,
-            itemStyle: { color: funnel.bottleneck === s.stage ? "#d4380d" : "#4e7fd6" },
-          })),
-        },
-      ],
-    }),
-    [funnel, t],
-  );
   const stageName = (s: FunnelStage) => t(`stage.${s.stage}`);
   const link = (n: number | null, target: DrillTarget, title: string, testId: string) =>
     n == null ? dash : (
@@ -48,10 +24,9 @@ export function FunnelCard({ funnel, onDrill }: Props) {
   return (
     <Card title={t("dashboard.funnel.title")} size="small" data-testid="funnel-card" extra={<Typography.Text type="secondary">{t("dashboard.funnel.hint")}</Typography.Text>}>
       <div className="dashboard-funnel">
-        <EChart
-          option={option}
-          height={240}
+        <FunnelChart
           testId="funnel-chart"
+          stages={funnel.stages.map((s) => ({ key: s.stage, label: stageName(s), value: s.reached_count, highlight: funnel.bottleneck === s.stage }))}
           onClick={(i) => {
             const s = funnel.stages[i];
             if (s) onDrill({ kind: "funnel_reached", stage: s.stage }, t("dashboard.drill.reached", { stage: stageName(s) }));

@@ -6,20 +6,10 @@ import { useTranslation } from "react-i18next";
 import type { Dashboard } from "../bindings/Dashboard";
 import type { DrillTarget } from "../bindings/DrillTarget";
 import type { Kpis } from "../bindings/Kpis";
-import { EChart } from "./EChart";
+import { Sparkline } from "./charts";
 import { dash, money, pct, plain, signed, toNumber } from "./money";
 
 type Props = { d: Dashboard; onDrill: (target: DrillTarget, title: string) => void; onTargets: () => void; onCosts: () => void };
-
-function Spark({ values, testId }: { values: number[]; testId: string }) {
-  const option = {
-    grid: { left: 2, right: 2, top: 4, bottom: 2 },
-    xAxis: { type: "category", show: false, data: values.map((_, i) => i) },
-    yAxis: { type: "value", show: false, scale: true },
-    series: [{ type: "line", data: values, symbol: "none", smooth: true, lineStyle: { width: 1.5, color: "#4e7fd6" }, areaStyle: { opacity: 0.08 } }],
-  };
-  return <EChart option={option} height={28} testId={testId} />;
-}
 
 type Tile = { key: string; title: string; value: ReactNode; change?: string; trend: (k: Kpis) => number; drill?: DrillTarget; help?: string };
 
@@ -44,7 +34,7 @@ export function KpiCards({ d, onDrill, onTargets, onCosts }: Props) {
     <>
       <Row gutter={[12, 12]} data-testid="kpi-cards">
         {tiles.map((tile) => (
-          <Col key={tile.key} xs={12} md={6} xl={3}>
+          <Col key={tile.key} xs={12} md={6} xxl={3}>
             <Card size="small" className="kpi-card" data-testid={`kpi-${tile.key}`}>
               <Statistic
                 title={tile.help ? <Tooltip title={tile.help}>{tile.title}</Tooltip> : tile.title}
@@ -59,7 +49,7 @@ export function KpiCards({ d, onDrill, onTargets, onCosts }: Props) {
               <Typography.Text type="secondary" className="kpi-change">
                 {tile.change ? t("dashboard.kpi.vsPrevious", { change: tile.change }) : " "}
               </Typography.Text>
-              <Spark values={d.kpi.trend.map(tile.trend)} testId={`spark-${tile.key}`} />
+              <Sparkline values={d.kpi.trend.map(tile.trend)} testId={`spark-${tile.key}`} />
             </Card>
           </Col>
         ))}

@@ -26,6 +26,6 @@ export function toNumber(v: string | null | undefined): number {
 /** "+3" / "-2" / "+1.5" from a decimal string or integer; a dash for none. */
 export function signed(v: string | number | null | undefined): string {
   if (v == null) return dash;
-  const s = String(v);
+  const s = groupDigits(String(v));
   return s.startsWith("-") ? s : `+${s}`;
 }

@@ -74,11 +74,15 @@ describe("dashboard", () => {
     expect(screen.getByTestId("attainment-text")).toHaveTextContent("Won 123,456.70 CNY of 1,000,000.00 CNY");
     expect(screen.getByTestId("economics-card")).toHaveTextContent("1,500.00 CNY");
     expect(within(screen.getByTestId("accuracy-table")).getByText("57.1%")).toBeInTheDocument();
+    // The chart draws the same counts, the bottleneck in its own colour.
+    expect(screen.getByTestId("funnel-chart-negotiation")).toHaveTextContent("Negotiation 8");
+    expect(screen.getByTestId("funnel-chart-negotiation").querySelector("rect")?.getAttribute("fill")).toBe("#d4380d");
+    expect(screen.getByTestId("funnel-chart-proposal").querySelector("rect")?.getAttribute("fill")).not.toBe("#d4380d");
   });
 
   it("opens the opportunities behind a funnel number", async () => {
     const { calls } = await openDashboard();
-    fireEvent.click(screen.getByTestId("reached-negotiation"));
+    fireEvent.click(screen.getByTestId("funnel-chart-negotiation"));
     const summary = await screen.findByTestId("drill-summary");
     expect(summary).toHaveTextContent("8 records · total 8,000.00 CNY");
     expect(within(screen.getByTestId("drill-table")).getByText("CRM 升级 7")).toBeInTheDocument();
