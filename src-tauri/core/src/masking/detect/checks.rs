@@ -100,14 +100,23 @@ pub fn luhn(digits: &[u8]) -> bool {
     sum % 10 == 0
 }
 
-/// A card number: 16–19 digits, an issuer prefix in use (UnionPay 62/60/65/9, Visa 4,
-/// Mastercard 51–55 and 22–27, JCB 35) and Luhn.
+/// A card number: an issuer prefix with a length it issues (UnionPay 62/60/65 16–19 digits,
+/// domestic 9 19, Visa 4 16 or 19, Mastercard 51–55 and 22–27 16, JCB 35 16) and Luhn. The
+/// lengths matter: an 18-digit number starting 51 or 35 is far more likely a mistyped
+/// resident ID (Sichuan, Fujian) than a card.
 pub fn bank_card(digits: &[u8]) -> bool {
-    if !(16..=19).contains(&digits.len()) {
+    let n = digits.len();
+    if !(16..=19).contains(&n) {
         return false;
     }
-    let issuer = matches!(digits[0], b'4' | b'9') || matches!(&digits[..2], b"62" | b"60" | b"65" | b"35" | b"51" | b"52" | b"53" | b"54" | b"55" | b"22" | b"23" | b"24" | b"25" | b"26" | b"27");
-    issuer && luhn(digits)
+    let issued = match (digits[0], digits[1]) {
+        (b'6', b'2' | b'0' | b'5') => true,
+        (b'9', _) => n == 19,
+        (b'4', _) => n == 16 || n == 19,
+        (b'5', b'1'..=b'5') | (b'2', b'2'..=b'7') | (b'3', b'5') => n == 16,
+        _ => false,
+    };
+    issued && luhn(digits)
 }
 
 /// A mainland mobile number: 11 digits, 1 then 3–9.

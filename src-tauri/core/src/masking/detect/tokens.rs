@@ -147,10 +147,12 @@ fn classify(d: &[u8], lens: &[usize], plus: bool, s: usize) -> Option<(PiiKind, 
     }
     Some(match d.len() {
         18 if checks::resident_id_18(d) => (PiiKind::ResidentId, 0.99, Basis::Checksum, s),
+        // All digits: a card before a USCC (most codes carry letters; a card passes the USCC
+        // check one time in 31, a digit-only code passes Luhn one time in 10).
+        16..=19 if checks::bank_card(d) => (PiiKind::BankCard, 0.9, Basis::Checksum, s),
         18 if checks::uscc(d) => (PiiKind::Uscc, 0.97, Basis::Checksum, s),
         15 if checks::resident_id_15(d) => (PiiKind::ResidentId15, 0.85, Basis::Checksum, s),
         11 if checks::mobile(d) => (PiiKind::Mobile, 0.95, Basis::Pattern, s),
-        16..=19 if checks::bank_card(d) => (PiiKind::BankCard, 0.9, Basis::Checksum, s),
         10..=12 => match checks::area_code_len(d) {
             Some(a) if (7..=8).contains(&(d.len() - a)) && !matches!(d[a], b'0' | b'1') => (PiiKind::Landline, 0.7, Basis::Pattern, s),
             _ => return None,
