@@ -96,6 +96,10 @@ pub fn run_window(db_path: PathBuf) -> Result<(), String> {
         Err(e) => return Err(format!("cannot open the database {}: {e}", db_path.display())),
     };
     configure(tauri::Builder::default(), state)
+        .setup(|app| {
+            commands::dashboard::prewarm(app.handle().clone());
+            Ok(())
+        })
         .run(tauri::generate_context!())
         .map_err(|e| format!("the window failed: {e}"))
 }

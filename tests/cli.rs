@@ -298,3 +298,35 @@ fn report_abc_apply_prints_the_changes_then_leaves_nothing_to_change() {
         .stdout("customer,old_tier,new_tier\n")
         .stderr(predicate::str::contains("applied 0 tier change(s)"));
 }
+
+#[test]
+fn report_dashboard_shows_the_same_funnel_as_report_funnel_and_drill_lists_its_records() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("a.db");
+    dealdesk(&db).args(["demo", "--customers", "20", "--contacts", "0", "--products", "0", "--opportunities", "120"]).assert().success();
+    let year = chrono_free_year();
+    dealdesk(&db).args(["report", "target", "set", "--period", &year, "--amount", "1,200,000"]).assert().success();
+    let json = |args: &[&str]| -> serde_json::Value {
+        let out = dealdesk(&db).args(args).output().expect("run");
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).expect("json")
+    };
+    let dashboard = json(&["report", "dashboard", "--period", &year]);
+    let funnel = json(&["report", "funnel", "--period", &year, "--format", "json"]);
+    assert_eq!(dashboard["funnel"], funnel, "the dashboard's funnel is the report's funnel");
+    assert_eq!(dashboard["attainment"]["target"], "1200000.00");
+    let won = &dashboard["kpi"]["current"];
+    let drill = json(&["report", "drill", "won", "--period", &year]);
+    assert_eq!(drill["count"], won["won_count"], "the won drill-down lists as many deals as the KPI counts");
+    assert_eq!(drill["total"], won["won_amount"]);
+
+    let pdf = dir.path().join("weekly.pdf");
+    dealdesk(&db).args(["report", "dashboard", "--period", &year, "--pdf"]).arg(&pdf).assert().success();
+    let text = pdf_text(&pdf);
+    assert!(text.contains("销售周报") && text.contains("Weekly sales report"), "{text}");
+    dealdesk(&db)
+        .args(["report", "drill", "reached:nowhere"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("reached:nowhere").and(predicate::str::contains("not a drill target")));
+}

@@ -23,8 +23,9 @@ fn opt(v: Option<Decimal>, f: impl Fn(Decimal) -> String) -> String {
     v.map(f).unwrap_or_else(|| "—".into())
 }
 
+/// As computed (rates arrive rounded to one decimal; benchmarks as the user typed them).
 fn pct(v: Decimal) -> String {
-    format!("{}%", v.normalize())
+    format!("{v}%")
 }
 
 fn signed(v: Decimal, f: impl Fn(Decimal) -> String) -> String {

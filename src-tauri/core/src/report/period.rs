@@ -121,6 +121,11 @@ impl Period {
         out
     }
 
+    /// The calendar year the period lies in.
+    pub fn year(&self) -> i32 {
+        self.start.year()
+    }
+
     /// The periods a target is broken down into: a year or a half into quarters, a quarter
     /// into months; a month has none.
     pub fn children(&self) -> Vec<Self> {

@@ -52,6 +52,9 @@ pub struct Snapshot {
     /// Live customers only; an opportunity of a deleted customer is left out of every report.
     customers: HashMap<String, CustomerEntry>,
     seq: i64,
+    /// Owners and regions that occur, kept sorted (recomputed when rows change).
+    owners: Vec<String>,
+    regions: Vec<String>,
 }
 
 const OPP_COLUMNS: &str = "id, customer_id, stage, amount, probability_pct, expected_close, created_at, owner, currency";
@@ -124,7 +127,9 @@ impl Snapshot {
             let c = decode_customer(&r)?;
             customers.insert(c.row.id.to_string(), c);
         }
-        Ok(Self { opps, customers, seq })
+        let mut snap = Self { opps, customers, seq, owners: Vec::new(), regions: Vec::new() };
+        snap.collect_filter_values();
+        Ok(snap)
     }
 
     /// Brings the snapshot up to date with the database (see the module header).
@@ -152,6 +157,7 @@ impl Snapshot {
             self.patch_customers(conn, chunk).await?;
         }
         self.seq = latest;
+        self.collect_filter_values();
         Ok(Refreshed::Patched { opportunities: opp_ids.len(), customers: customer_ids.len() })
     }
 
@@ -233,14 +239,20 @@ impl Snapshot {
         out
     }
 
+    fn collect_filter_values(&mut self) {
+        let owners: HashSet<&str> = self.opps.values().map(|e| e.owner.as_str()).filter(|o| !o.is_empty()).collect();
+        let regions: HashSet<&str> = self.customers.values().map(|c| c.region.as_str()).filter(|r| !r.is_empty()).collect();
+        let sorted = |set: HashSet<&str>| {
+            let mut v: Vec<String> = set.into_iter().map(str::to_string).collect();
+            v.sort();
+            v
+        };
+        (self.owners, self.regions) = (sorted(owners), sorted(regions));
+    }
+
     /// Owners and regions that occur, sorted, for the dashboard's filters.
     pub fn filter_values(&self) -> (Vec<String>, Vec<String>) {
-        let mut owners: Vec<String> = self.opps.values().map(|e| e.owner.clone()).filter(|o| !o.is_empty()).collect::<HashSet<_>>().into_iter().collect();
-        let mut regions: Vec<String> =
-            self.customers.values().map(|c| c.region.clone()).filter(|r| !r.is_empty()).collect::<HashSet<_>>().into_iter().collect();
-        owners.sort();
-        regions.sort();
-        (owners, regions)
+        (self.owners.clone(), self.regions.clone())
     }
 
     pub fn len(&self) -> usize {
