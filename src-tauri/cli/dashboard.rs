@@ -93,6 +93,7 @@ pub async fn dashboard(pool: &SqlitePool, filters: &Filters, pdf: Option<PathBuf
     let mut conn = pool.acquire().await?;
     let inputs = dashboard::load_inputs(&mut conn, &period, &scope).await?;
     let snap = Snapshot::load(&mut conn).await?;
+    snap.trim(&mut conn).await?;
     let d = dashboard::compute(&snap, &period, &scope, request.forecast_months, &inputs, clock::today())?;
     match pdf {
         Some(path) => {
@@ -118,6 +119,7 @@ pub async fn drill(pool: &SqlitePool, filters: &Filters, target: &str, out: Opti
     let mut conn = pool.acquire().await?;
     let thresholds = dashboard::load_settings(&mut conn).await?.thresholds;
     let snap = Snapshot::load(&mut conn).await?;
+    snap.trim(&mut conn).await?;
     let limit = if out.is_some() { usize::MAX } else { drill::SHOWN };
     let d = drill::drill(&mut conn, &snap, &period, &scope, &thresholds, &target, limit).await?;
     let Some(path) = out else { return super::report::json(&d) };

@@ -115,6 +115,18 @@ async fn a_refreshed_snapshot_equals_a_fresh_one_after_every_kind_of_write() {
     let r = assert_fresh(&pool, &mut snap, "a batch of 150 deals").await;
     assert!(matches!(r, Refreshed::Patched { opportunities: 150, customers: 20 }), "{r:?}");
 
+    // Another process loads its own snapshot and trims the feed: ours must notice the gap.
+    let c2 = customer::save(&pool, &CustomerInput { name: "又一个客户".into(), ..Default::default() }).await.expect("customer");
+    let mut conn = pool.acquire().await.expect("conn");
+    let other = Snapshot::load(&mut conn).await.expect("other");
+    drop(conn);
+    opportunity::save(&pool, &OpportunityInput { id: None, customer_id: c2.id.to_string(), name: "另一个".into(), ..input.clone() }).await.expect("deal");
+    let mut conn = pool.acquire().await.expect("conn");
+    other.trim(&mut conn).await.expect("other trims");
+    drop(conn);
+    customer::save(&pool, &CustomerInput { id: Some(c2.id.to_string()), name: "又一个客户".into(), region: "华南".into(), ..Default::default() }).await.expect("move");
+    assert_eq!(assert_fresh(&pool, &mut snap, "changes trimmed by another process").await, Refreshed::Reloaded);
+
     let mut conn = pool.acquire().await.expect("conn");
     snap.trim(&mut conn).await.expect("trim");
     let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM report_changes").fetch_one(&mut *conn).await.expect("count");

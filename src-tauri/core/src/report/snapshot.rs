@@ -6,7 +6,8 @@
 //! opportunities, stage history and customers (no write path can forget it): a refresh reads
 //! the ids changed since the snapshot's `seq` and re-reads only those rows. A snapshot that
 //! finds the feed behind it (the database was restored or replaced) or too many changes
-//! reloads everything. Invariant: after `refresh`, the snapshot equals a fresh `load` of the
+//! reloads everything, and so does one that finds a gap in the feed (another process trimmed
+//! changes it had not read). Invariant: after `refresh`, the snapshot equals a fresh `load` of the
 //! database as of `seq`.
 
 use super::rows::{parse_instant, CustomerRow, OppRow, Scope};
@@ -144,7 +145,11 @@ impl Snapshot {
                 .bind(latest)
                 .fetch_all(&mut *conn)
                 .await?;
-        if latest < self.seq || changed.len() > MAX_PATCH {
+        // Another process (a CLI run) may have trimmed changes this snapshot had not read: seq
+        // grows by one per change, so a first remaining seq past `self.seq + 1` is a gap.
+        let first: Option<i64> = sqlx::query_scalar("SELECT MIN(seq) FROM report_changes WHERE seq > ?").bind(self.seq).fetch_one(&mut *conn).await?;
+        let gap = first.is_some_and(|f| f > self.seq + 1);
+        if latest < self.seq || gap || changed.len() > MAX_PATCH {
             *self = Self::load(conn).await?;
             return Ok(Refreshed::Reloaded);
         }
@@ -203,8 +208,9 @@ impl Snapshot {
         Ok(())
     }
 
-    /// Forgets the changes this snapshot has read. Only the process that keeps a snapshot
-    /// (the window) calls it; a CLI run loads afresh and leaves the feed alone.
+    /// Forgets the changes this snapshot has read, so the feed stays short. Whoever loads a
+    /// snapshot may call it (the window after each refresh, the CLI after its load); a
+    /// snapshot that finds changes trimmed before it read them reloads (see `refresh`).
     pub async fn trim(&self, conn: &mut SqliteConnection) -> CoreResult<()> {
         sqlx::query("DELETE FROM report_changes WHERE seq <= ?").bind(self.seq).execute(&mut *conn).await?;
         Ok(())
