@@ -67,3 +67,37 @@ async fn the_bottleneck_stage_opens_its_opportunities_and_abc_is_applied() {
     })
     .await;
 }
+
+/// Not a check: the dashboard in Chinese on demo data, with a target and costs set, and the
+/// targets editor (run with `DEALDESK_E2E_VIEWS=1 bash scripts/e2e.sh --ignored look_at_the_dashboard`).
+#[tokio::test]
+#[ignore = "pictures for people to look at, not a check"]
+async fn look_at_the_dashboard() {
+    run("look_at_the_dashboard", |app| async move {
+        app.click("recovery-ack").await;
+        app.click("onboarding-demo").await;
+        app.el("nav-customers").await;
+        app.set_language("zh-CN").await;
+        app.open("dashboard").await;
+        app.el("funnel-card").await;
+        app.click("open-targets").await;
+        let year = app.js("return String(new Date().getFullYear());", vec![]).await;
+        let year = year.as_str().unwrap_or_default().to_string();
+        app.fill(&format!("target-{year}"), "12000000").await;
+        // Leaving the cell saves it; the quarters and months then show their shares.
+        app.click(&format!("target-{year}-Q1")).await;
+        tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+        app.view("dashboard-targets-zh").await;
+        app.js("document.querySelector('.ant-modal-close').click(); return null;", vec![]).await;
+        app.click("open-costs").await;
+        app.fill("costs-marketing", "800000").await;
+        app.fill("costs-sales", "1200000").await;
+        app.js("document.querySelector('.ant-modal-footer .ant-btn-primary').click(); return null;", vec![]).await;
+        app.wait_gone("costs-marketing").await;
+        app.wait_text("attainment-text", "", |t| !t.is_empty()).await;
+        app.view("dashboard-zh").await;
+        app.js("document.querySelector('[data-testid=forecast-card]').scrollIntoView(); return null;", vec![]).await;
+        app.view("dashboard-zh-lower").await;
+    })
+    .await;
+}

@@ -61,8 +61,8 @@ export function AbcCard({ abc, total, request, onDrill }: Props) {
       </Space>
       <ParetoChart
         testId="abc-chart"
-        bars={abc.rows.map((r) => ({ label: r.customer_name, value: toNumber(r.revenue), color: { A: "#d46b08", B: "#4e7fd6", C: "#bfbfbf" }[r.class] }))}
-        cumulative={abc.rows.map((r) => toNumber(r.cumulative_pct))}
+        bars={abc.rows.filter((r) => toNumber(r.revenue) > 0).map((r) => ({ label: r.customer_name, value: toNumber(r.revenue), color: { A: "#d46b08", B: "#4e7fd6", C: "#bfbfbf" }[r.class] }))}
+        cumulative={abc.rows.filter((r) => toNumber(r.revenue) > 0).map((r) => toNumber(r.cumulative_pct))}
       />
       <Modal
         open={preview !== null}

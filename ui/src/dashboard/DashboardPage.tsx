@@ -70,8 +70,8 @@ export function DashboardPage() {
       <KpiCards d={d} onDrill={onDrill} onTargets={() => setModal("targets")} onCosts={() => setModal("costs")} />
       <Row gutter={[12, 12]} className="dashboard-row">
         <Col xs={24}><FunnelCard funnel={d.funnel} onDrill={onDrill} /></Col>
-        <Col xs={24} xl={14}><ForecastCard forecast={d.forecast} accuracy={d.accuracy} onDrill={onDrill} /></Col>
-        <Col xs={24} xl={10}><AbcCard abc={d.abc} total={d.abc_rows_total} request={request} onDrill={onDrill} /></Col>
+        <Col xs={24}><ForecastCard forecast={d.forecast} accuracy={d.accuracy} onDrill={onDrill} /></Col>
+        <Col xs={24}><AbcCard abc={d.abc} total={d.abc_rows_total} request={request} onDrill={onDrill} /></Col>
       </Row>
       <DrillDrawer request={request} target={drill?.target ?? null} title={drill?.title ?? ""} onClose={() => setDrill(null)} />
       <TargetsModal open={modal === "targets"} onClose={() => setModal(null)} owners={d.owners} currency={request.currency} initialYear={Number(request.period.slice(0, 4))} />

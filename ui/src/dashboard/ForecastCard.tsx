@@ -7,7 +7,7 @@ import type { Band } from "../bindings/Band";
 import type { DrillTarget } from "../bindings/DrillTarget";
 import type { Forecast } from "../bindings/Forecast";
 import { BarChart } from "./charts";
-import { money, pct, plain, toNumber } from "./money";
+import { pct, plain, toNumber } from "./money";
 
 type Props = { forecast: Forecast; accuracy: AccuracyRow[]; onDrill: (target: DrillTarget, title: string) => void };
 
@@ -17,9 +17,9 @@ export function ForecastCard({ forecast, accuracy, onDrill }: Props) {
   const label = (b: Band) => (b.label === "total" || b.label === "overdue" || b.label === "unscheduled" ? t(`dashboard.forecast.${b.label}`) : b.label);
   const rows = [...forecast.months, forecast.total, forecast.overdue, forecast.unscheduled];
   return (
-    <Card size="small" title={t("dashboard.forecast.title")} data-testid="forecast-card">
+    <Card size="small" title={`${t("dashboard.forecast.title")} (${cur})`} data-testid="forecast-card">
       <Row gutter={12}>
-        <Col xs={24} xl={12}>
+        <Col xs={24} xl={9}>
           <BarChart
             testId="forecast-chart"
             labels={forecast.months.map((m) => m.label)}
@@ -35,7 +35,7 @@ export function ForecastCard({ forecast, accuracy, onDrill }: Props) {
             }}
           />
         </Col>
-        <Col xs={24} xl={12}>
+        <Col xs={24} xl={15}>
           <Table<Band>
             size="small"
             pagination={false}
@@ -54,9 +54,9 @@ export function ForecastCard({ forecast, accuracy, onDrill }: Props) {
                     b.count
                   ),
               },
-              { key: "worst", title: t("dashboard.forecast.worst"), align: "right", render: (_, b) => money(b.worst, cur) },
-              { key: "likely", title: t("dashboard.forecast.likely"), align: "right", render: (_, b) => <strong>{money(b.likely, cur)}</strong> },
-              { key: "best", title: t("dashboard.forecast.best"), align: "right", render: (_, b) => money(b.best, cur) },
+              { key: "worst", title: t("dashboard.forecast.worst"), align: "right", render: (_, b) => plain(b.worst) },
+              { key: "likely", title: t("dashboard.forecast.likely"), align: "right", render: (_, b) => <strong>{plain(b.likely)}</strong> },
+              { key: "best", title: t("dashboard.forecast.best"), align: "right", render: (_, b) => plain(b.best) },
             ]}
           />
         </Col>
@@ -71,8 +71,8 @@ export function ForecastCard({ forecast, accuracy, onDrill }: Props) {
         data-testid="accuracy-table"
         columns={[
           { key: "month", title: t("dashboard.forecast.month"), render: (_, r) => r.month },
-          { key: "forecast", title: t("dashboard.forecast.forecastThen"), align: "right", render: (_, r) => money(r.forecast, cur) },
-          { key: "actual", title: t("dashboard.forecast.actual"), align: "right", render: (_, r) => money(r.actual, cur) },
+          { key: "forecast", title: t("dashboard.forecast.forecastThen"), align: "right", render: (_, r) => plain(r.forecast) },
+          { key: "actual", title: t("dashboard.forecast.actual"), align: "right", render: (_, r) => plain(r.actual) },
           { key: "accuracy", title: t("dashboard.forecast.accuracy"), align: "right", render: (_, r) => pct(r.accuracy_pct) },
         ]}
       />

@@ -34,7 +34,7 @@ export function KpiCards({ d, onDrill, onTargets, onCosts }: Props) {
     <>
       <Row gutter={[12, 12]} data-testid="kpi-cards">
         {tiles.map((tile) => (
-          <Col key={tile.key} xs={12} md={6} xxl={3}>
+          <Col key={tile.key} xs={12} md={6}>
             <Card size="small" className="kpi-card" data-testid={`kpi-${tile.key}`}>
               <Statistic
                 title={tile.help ? <Tooltip title={tile.help}>{tile.title}</Tooltip> : tile.title}

@@ -9,6 +9,11 @@
 const AXIS = "#d9d9d9";
 const TEXT = "#595959";
 
+/** Approximate width of `text` at `size` px: CJK characters are square, others about 0.58 em. */
+function textWidth(text: string, size: number): number {
+  return [...text].reduce((w, c) => w + (/[\u2e80-\u9fff\uff00-\uffef]/.test(c) ? size : size * 0.58), 0);
+}
+
 type FunnelProps = { stages: { key: string; label: string; value: number; highlight?: boolean }[]; onClick?: (index: number) => void; testId: string };
 
 /** Centred bars whose widths follow the values (the first stage is the widest). */
@@ -23,7 +28,7 @@ export function FunnelChart({ stages, onClick, testId }: FunnelProps) {
         const x = (width - w) / 2;
         const text = `${s.label} ${s.value}`;
         // A label wider than its bar is drawn dark, over the white around the bar.
-        const fits = w > text.length * 6.2 + 10;
+        const fits = w > textWidth(text, 11) + 10;
         return (
           <g key={s.key} onClick={() => onClick?.(i)} className={onClick ? "chart-clickable" : undefined} data-testid={`${testId}-${s.key}`}>
             <title>{`${s.label}: ${s.value}`}</title>
