@@ -21,7 +21,7 @@ set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SECONDS_EACH=${1:-600}
 shift $(( $# > 0 ? 1 : 0 ))
-ALL_TARGETS=(tabular_read_csv tabular_read_xlsx tabular_import)
+ALL_TARGETS=(tabular_read_csv tabular_read_xlsx tabular_import plan_parse pii_scan)
 if [ $# -gt 0 ]; then TARGETS=("$@"); else TARGETS=("${ALL_TARGETS[@]}"); fi
 
 export PATH="$HOME/.cargo/bin:$PATH"
