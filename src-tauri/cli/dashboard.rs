@@ -98,10 +98,7 @@ pub async fn dashboard(pool: &SqlitePool, filters: &Filters, pdf: Option<PathBuf
     match pdf {
         Some(path) => {
             let engine = PdfEngine::load(None)?;
-            let scope_label = match (&request.owner, &request.region) {
-                (None, None) => "全部 All owners and regions".to_string(),
-                (o, r) => format!("{} {}", o.as_deref().unwrap_or(""), r.as_deref().unwrap_or("")).trim().to_string(),
-            };
+            let scope_label = dashboard::scope_label(&request);
             let bytes = engine.render_dashboard(&d, &scope_label, &clock::today().to_string())?;
             dealdesk_core::pdf::write_atomically(&path, &bytes)?;
             println!("weekly report for {} written to {}", d.period, path.display());

@@ -172,7 +172,7 @@ async fn weekly_pdf(state: &AppState, request: &DashboardRequest) -> Result<Vec<
     let d = figures(state, request).await?;
     let pool = state.pool()?;
     let engine = state.pdf_engine(&pool).await?;
-    let scope = super::dashboard_tables::scope_label(request);
+    let scope = dashboard::scope_label(request);
     Ok(engine.render_dashboard(&d, &scope, &dealdesk_core::clock::today().to_string())?)
 }
 

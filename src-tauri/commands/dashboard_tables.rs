@@ -2,7 +2,7 @@
 //! window's tables, amounts as numbers, headers in English snake_case like every export.
 
 use super::dashboard::DashboardTable;
-use dealdesk_core::report::dashboard::{Dashboard, DashboardRequest};
+use dealdesk_core::report::dashboard::Dashboard;
 use dealdesk_core::report::Decimal;
 use dealdesk_core::tabular::Cell;
 
@@ -25,22 +25,6 @@ pub(crate) fn name(table: &DashboardTable) -> &'static str {
         DashboardTable::Forecast => "forecast",
         DashboardTable::Abc => "abc",
         DashboardTable::Drill { .. } => "records",
-    }
-}
-
-/// "全部 All" or the filters applied, for the PDF's header.
-pub(crate) fn scope_label(r: &DashboardRequest) -> String {
-    let mut parts = Vec::new();
-    if let Some(o) = r.owner.as_deref().filter(|o| !o.trim().is_empty()) {
-        parts.push(format!("负责人 Owner: {o}"));
-    }
-    if let Some(g) = r.region.as_deref().filter(|g| !g.trim().is_empty()) {
-        parts.push(format!("区域 Region: {g}"));
-    }
-    if parts.is_empty() {
-        "全部 All owners and regions".into()
-    } else {
-        parts.join(" · ")
     }
 }
 

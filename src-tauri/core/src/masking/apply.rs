@@ -13,7 +13,6 @@ use crate::error::{CoreError, CoreResult};
 use crate::tabular::{read, write, Cell, FileFormat};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::Path;
 
 /// What a masking run did, for the CLI and the audit log (counts only, no values).
@@ -81,7 +80,7 @@ impl Masker<'_> {
         let body = if bom { &bytes[3..] } else { bytes };
         let text = utf8(file_name, body)?;
         let header_line = text.lines().next().unwrap_or("");
-        let delimiter = sniff_delimiter(header_line);
+        let delimiter = crate::tabular::read::sniff_delimiter(header_line);
         let crlf = text.as_bytes().get(header_line.len()) == Some(&b'\r');
         let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
         let mut out = Vec::with_capacity(bytes.len() + bytes.len() / 8);
@@ -134,7 +133,7 @@ impl Masker<'_> {
             report.rows = text.lines().count();
             (masked.into_bytes(), report)
         };
-        write_atomically(output, &masked)?;
+        crate::pdf::write_atomically(output, &masked)?;
         Ok(report)
     }
 
@@ -163,33 +162,6 @@ pub fn utf8<'b>(file_name: &str, bytes: &'b [u8]) -> CoreResult<&'b str> {
         let line = bytes[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count() + 1;
         CoreError::BadRequest(format!("{file_name}: line {line} is not UTF-8 text (GBK/ANSI files are not read; save it as UTF-8)"))
     })
-}
-
-/// The separator that occurs most in the header line outside quotes (comma when none does).
-fn sniff_delimiter(header: &str) -> u8 {
-    let mut counts = [(b',', 0usize), (b'\t', 0), (b';', 0)];
-    let mut quoted = false;
-    for b in header.bytes() {
-        if b == b'"' {
-            quoted = !quoted;
-        } else if !quoted {
-            if let Some(entry) = counts.iter_mut().find(|(d, _)| *d == b) {
-                entry.1 += 1;
-            }
-        }
-    }
-    counts.iter().max_by_key(|(_, n)| *n).filter(|(_, n)| *n > 0).map(|(d, _)| *d).unwrap_or(b',')
-}
-
-/// Writes `bytes` to a temporary file beside `path`, then renames it into place.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> CoreResult<()> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let io = |e: std::io::Error| CoreError::io(format!("cannot write {}", path.display()), e);
-    let mut tmp = tempfile::Builder::new().prefix(".dealdesk-").suffix(".part").tempfile_in(dir).map_err(io)?;
-    tmp.as_file_mut().write_all(bytes).map_err(io)?;
-    tmp.as_file_mut().sync_all().map_err(io)?;
-    tmp.persist(path).map_err(|e| io(e.error))?;
-    Ok(())
 }
 
 #[cfg(test)]

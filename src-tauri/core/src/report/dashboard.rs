@@ -116,6 +116,22 @@ pub async fn save_settings(conn: &mut SqliteConnection, s: &DashboardSettings) -
     settings::put(conn, SETTINGS_KEY, &json).await
 }
 
+/// "全部 All owners and regions" or the filters applied, for the weekly PDF's header.
+pub fn scope_label(r: &DashboardRequest) -> String {
+    let mut parts = Vec::new();
+    if let Some(o) = r.owner.as_deref().filter(|o| !o.trim().is_empty()) {
+        parts.push(format!("负责人 Owner: {o}"));
+    }
+    if let Some(g) = r.region.as_deref().filter(|g| !g.trim().is_empty()) {
+        parts.push(format!("区域 Region: {g}"));
+    }
+    if parts.is_empty() {
+        "全部 All owners and regions".into()
+    } else {
+        parts.join(" · ")
+    }
+}
+
 /// Period, scope and forecast length, checked; errors name `period`, `currency`, `months`.
 pub fn parse_request(req: &DashboardRequest) -> CoreResult<(Period, Scope)> {
     let period = Period::parse(&req.period);

@@ -68,7 +68,7 @@ fn read_csv(file_name: &str, bytes: &[u8]) -> Result<Sheet, CoreError> {
 }
 
 /// The separator that occurs most in the header line outside quotes (comma when none does).
-fn sniff_delimiter(header: &str) -> u8 {
+pub(crate) fn sniff_delimiter(header: &str) -> u8 {
     let mut counts = [(b',', 0usize), (b'\t', 0), (b';', 0)];
     let mut quoted = false;
     for b in header.bytes() {
