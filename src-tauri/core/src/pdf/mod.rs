@@ -24,6 +24,8 @@ mod format;
 mod image;
 mod layout;
 pub mod quote;
+mod quote_closing;
+mod quote_layout;
 mod sample;
 mod text;
 mod writer;
