@@ -143,7 +143,11 @@ pub fn revenue_by_customer<O: Borrow<OppRow>>(opps: &[O], period: &Period) -> Ha
 
 /// The segmentation of `customers` by the revenue in `opps` during `period`.
 pub fn compute<O: Borrow<OppRow>>(customers: &[CustomerRow], opps: &[O], period: &Period, currency: &str, t: &Thresholds) -> Abc {
-    let revenue = revenue_by_customer(opps, period);
+    rank(customers, &revenue_by_customer(opps, period), period, currency, t)
+}
+
+/// The segmentation of `customers` given each one's revenue (by customer id).
+pub(crate) fn rank(customers: &[CustomerRow], revenue: &HashMap<String, Decimal>, period: &Period, currency: &str, t: &Thresholds) -> Abc {
     let mut ranked: Vec<(&CustomerRow, Decimal)> =
         customers.iter().map(|c| (c, revenue.get(&c.id.to_string()).copied().unwrap_or_default())).collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.name.cmp(&b.0.name)));

@@ -40,11 +40,20 @@ fn stage_at(o: &OppRow, at: DateTime<Utc>) -> Option<Stage> {
     o.history.iter().rev().find(|(_, entered)| *entered <= at).map(|(s, _)| *s).or((o.created_at <= at).then_some(Stage::Initial))
 }
 
+/// The `count` months before the month of `current`, oldest first.
+pub(crate) fn months_before(current: &Period, count: usize) -> Vec<Period> {
+    let Some(this_month) = Period::month_of(current.start) else { return Vec::new() };
+    this_month.trailing(count + 1).into_iter().take(count).collect()
+}
+
+/// What a deal at `stage` adds to a past month's forecast (open stages only).
+pub(crate) fn expected(amount: Decimal, stage: Stage) -> Option<Decimal> {
+    (!matches!(stage, Stage::Won | Stage::Lost)).then(|| amount.max(Decimal::ZERO) * stage.default_probability_pct() / Decimal::ONE_HUNDRED)
+}
+
 /// The `count` months before `current` (oldest first), each as forecast at its start.
 pub fn backtest<O: Borrow<OppRow>>(opps: &[O], current: &Period, count: usize, currency: &str) -> Vec<AccuracyRow> {
-    let Some(this_month) = Period::month_of(current.start) else { return Vec::new() };
-    let months: Vec<Period> = this_month.trailing(count + 1).into_iter().take(count).collect();
-    months
+    months_before(current, count)
         .iter()
         .map(|m| {
             let start = m.start.and_time(chrono::NaiveTime::MIN).and_utc();
@@ -52,19 +61,24 @@ pub fn backtest<O: Borrow<OppRow>>(opps: &[O], current: &Period, count: usize, c
             let mut actual = Decimal::ZERO;
             for o in opps.iter().map(Borrow::borrow) {
                 if o.open_at(start) && o.expected_close.is_some_and(|d| m.contains_date(d)) {
-                    if let Some(stage) = stage_at(o, start).filter(|s| !matches!(s, Stage::Won | Stage::Lost)) {
-                        forecast += o.amount.max(Decimal::ZERO) * stage.default_probability_pct() / Decimal::ONE_HUNDRED;
+                    if let Some(e) = stage_at(o, start).and_then(|s| expected(o.amount, s)) {
+                        forecast += e;
                     }
                 }
                 if o.stage == Stage::Won && o.closed_at().is_some_and(|c| m.contains(c)) {
                     actual += o.amount;
                 }
             }
-            let forecast = round_to_minor_units(forecast, currency);
-            let accuracy_pct = percent((actual - forecast).abs(), forecast).map(|miss| round1((Decimal::ONE_HUNDRED - miss).max(Decimal::ZERO)));
-            AccuracyRow { month: m.label(), forecast, actual, accuracy_pct }
+            row(m, forecast, actual, currency)
         })
         .collect()
+}
+
+/// A month's row from its unrounded forecast and what was won.
+pub(crate) fn row(m: &Period, forecast: Decimal, actual: Decimal, currency: &str) -> AccuracyRow {
+    let forecast = round_to_minor_units(forecast, currency);
+    let accuracy_pct = percent((actual - forecast).abs(), forecast).map(|miss| round1((Decimal::ONE_HUNDRED - miss).max(Decimal::ZERO)));
+    AccuracyRow { month: m.label(), forecast, actual, accuracy_pct }
 }
 
 #[cfg(test)]

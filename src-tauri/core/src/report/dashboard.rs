@@ -7,12 +7,13 @@
 //! The dashboard's settings (benchmark lines, ABC thresholds, customer lifetime) are kept in
 //! the database's settings table, so the weekly PDF and the CLI use what the user set.
 
-use super::abc::{self, Abc, Thresholds};
-use super::accuracy::{self, AccuracyRow};
+use super::abc::{Abc, Thresholds};
+use super::accuracy::AccuracyRow;
 use super::economics::{self, Economics};
+use super::figures;
 use super::forecast::{self, Forecast};
-use super::funnel::{self, Benchmarks, Funnel};
-use super::kpi::{self, KpiReport};
+use super::funnel::{Benchmarks, Funnel};
+use super::kpi::KpiReport;
 use super::snapshot::Snapshot;
 use super::targets::{self, Costs};
 use super::{percent, Period, Scope};
@@ -169,25 +170,30 @@ pub async fn load_inputs(conn: &mut SqliteConnection, period: &Period, scope: &S
 
 /// Every figure of the dashboard from the snapshot; `today` starts the forecast.
 pub fn compute(snap: &Snapshot, period: &Period, scope: &Scope, forecast_months: u32, inputs: &Inputs, today: NaiveDate) -> CoreResult<Dashboard> {
-    let opps = snap.opportunities(scope);
+    let mut opps = Vec::new();
+    let mut all_owners = Vec::new();
+    for (_, o, owner_ok) in snap.scan(scope) {
+        if owner_ok {
+            opps.push(o);
+        }
+        all_owners.push(o);
+    }
     let customers = snap.customers(scope);
-    let created_in: Vec<&super::rows::OppRow> = opps.iter().copied().filter(|o| period.contains(o.created_at)).collect();
     let currency = scope.currency.as_str();
     let s = &inputs.settings;
-    let funnel = Funnel { period: period.label(), currency: currency.to_string(), ..funnel::compute(&created_in, &s.benchmarks) };
-    let kpi = kpi::report(period, &opps, &customers, currency, inputs.target, TREND);
+    let funnel = Funnel { period: period.label(), currency: currency.to_string(), ..figures::funnel(snap, &opps, period, &s.benchmarks) };
+    let kpi = figures::kpis(&opps, period, &customers, currency, inputs.target, TREND);
     let attainment = Attainment {
         owner: scope.owner.clone().unwrap_or_default(),
         target: inputs.target,
         won: kpi.current.won_amount,
         attainment_pct: inputs.target.and_then(|t| percent(kpi.current.won_amount, t)),
     };
-    let economics = economics::compute(period, &opps, inputs.costs, kpi.current.new_customers, s.lifetime_years, currency);
+    let economics = figures::economics(snap, &opps, period, inputs.costs, kpi.current.new_customers, s.lifetime_years, currency);
     let this_month = Period::month_of(today).ok_or_else(|| crate::CoreError::BadRequest(format!("no month for {today}")))?;
-    let forecast = forecast::compute(&opps, &this_month, forecast_months, currency)?;
-    let accuracy = accuracy::backtest(&opps, &this_month, ACCURACY_MONTHS, currency);
-    let all_owners = snap.opportunities_all_owners(scope);
-    let mut abc = abc::compute(&customers, &all_owners, period, currency, &s.thresholds);
+    let forecast = figures::forecast(&opps, &this_month, forecast_months, currency)?;
+    let accuracy = figures::accuracy(snap, &opps, &this_month, ACCURACY_MONTHS, currency);
+    let mut abc = figures::abc(snap, &all_owners, &customers, period, currency, &s.thresholds);
     let abc_rows_total = u32::try_from(abc.rows.len()).unwrap_or(u32::MAX);
     abc.rows.truncate(ABC_ROWS);
     let (owners, regions) = snap.filter_values();

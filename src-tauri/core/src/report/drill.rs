@@ -78,11 +78,11 @@ fn stage_index(stage: Stage) -> Option<usize> {
 }
 
 /// The opportunities behind `target`, by the rule of the figure it explains.
-fn opportunities<'a>(snap: &'a Snapshot, period: &Period, scope: &Scope, target: &DrillTarget) -> Vec<&'a OppRow> {
+fn opportunities(snap: &Snapshot, period: &Period, scope: &Scope, target: &DrillTarget) -> Vec<OppRow> {
     let opps = snap.opportunities(scope);
-    let created_in = |o: &&OppRow| period.contains(o.created_at);
-    let closed_as = |stage: Stage| move |o: &&OppRow| o.stage == stage && o.closed_at().is_some_and(|c| period.contains(c));
-    let open = |o: &&OppRow| !matches!(o.stage, Stage::Won | Stage::Lost);
+    let created_in = |o: &OppRow| period.contains(o.created_at);
+    let closed_as = |stage: Stage| move |o: &OppRow| o.stage == stage && o.closed_at().is_some_and(|c| period.contains(c));
+    let open = |o: &OppRow| !matches!(o.stage, Stage::Won | Stage::Lost);
     match target {
         DrillTarget::FunnelReached { stage } => match stage_index(*stage) {
             Some(i) => opps.into_iter().filter(created_in).filter(|o| furthest(o) >= i).collect(),

@@ -46,20 +46,30 @@ pub fn default_lifetime_years() -> Decimal {
     Decimal::from(3)
 }
 
+/// The 12 months ending with `period`, as dates [start, end).
+pub(crate) fn window(period: &Period) -> (chrono::NaiveDate, chrono::NaiveDate) {
+    (period.end.checked_sub_months(Months::new(12)).unwrap_or(period.start), period.end)
+}
+
 /// See the module header. `new_customers` comes from the KPIs, so both show the same count.
 pub fn compute<O: Borrow<OppRow>>(period: &Period, opps: &[O], costs: Option<Costs>, new_customers: u32, lifetime_years: Decimal, currency: &str) -> Economics {
-    let spend = costs.map(|c| c.marketing + c.sales);
-    let cac = spend.filter(|_| new_customers > 0).map(|s| round_to_minor_units(s / Decimal::from(new_customers), currency));
-    let window_start = period.end.checked_sub_months(Months::new(12)).unwrap_or(period.start);
+    let (start, end) = window(period);
     let mut revenue = Decimal::ZERO;
     let mut buyers = HashSet::new();
     for o in opps.iter().map(Borrow::borrow).filter(|o| o.stage == Stage::Won) {
-        if o.closed_at().is_some_and(|c| c.date_naive() >= window_start && c.date_naive() < period.end) {
+        if o.closed_at().is_some_and(|c| c.date_naive() >= start && c.date_naive() < end) {
             revenue += o.amount;
             buyers.insert(o.customer_id.as_str());
         }
     }
-    let per_customer = (!buyers.is_empty()).then(|| revenue / Decimal::from(buyers.len()));
+    assemble(revenue, buyers.len(), costs, new_customers, lifetime_years, currency)
+}
+
+/// CAC, LTV and their ratio from the window's won revenue and its number of buyers.
+pub(crate) fn assemble(revenue: Decimal, buyers: usize, costs: Option<Costs>, new_customers: u32, lifetime_years: Decimal, currency: &str) -> Economics {
+    let spend = costs.map(|c| c.marketing + c.sales);
+    let cac = spend.filter(|_| new_customers > 0).map(|s| round_to_minor_units(s / Decimal::from(new_customers), currency));
+    let per_customer = (buyers > 0).then(|| revenue / Decimal::from(buyers));
     let ltv = per_customer.map(|r| round_to_minor_units(r * lifetime_years, currency));
     Economics {
         marketing_cost: costs.map(|c| c.marketing),

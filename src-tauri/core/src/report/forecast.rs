@@ -66,31 +66,51 @@ fn committed() -> Decimal {
     Decimal::from(75)
 }
 
-/// Sums the band of `opps`, rounded to the currency's minor units.
-pub fn band<'a>(label: &str, opps: impl IntoIterator<Item = &'a OppRow>, currency: &str) -> Band {
-    let (mut count, mut pipeline, mut worst, mut likely, mut best) = (0u32, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
-    for o in opps {
-        let amount = o.amount.max(Decimal::ZERO);
-        let p = o.probability_pct.clamp(Decimal::ZERO, Decimal::ONE_HUNDRED);
+/// A band being summed: add deals, then [`BandSum::finish`] rounds once.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct BandSum {
+    count: u32,
+    pipeline: Decimal,
+    worst: Decimal,
+    likely: Decimal,
+    best: Decimal,
+}
+
+impl BandSum {
+    pub fn add(&mut self, amount: Decimal, probability_pct: Decimal) {
+        let amount = amount.max(Decimal::ZERO);
+        let p = probability_pct.clamp(Decimal::ZERO, Decimal::ONE_HUNDRED);
         let expected = amount * p / Decimal::ONE_HUNDRED;
-        count = count.saturating_add(1);
-        pipeline += amount;
-        likely += expected;
-        best += if p >= half() { amount } else { expected };
+        self.count = self.count.saturating_add(1);
+        self.pipeline += amount;
+        self.likely += expected;
+        self.best += if p >= half() { amount } else { expected };
         if p >= committed() {
-            worst += expected;
+            self.worst += expected;
         }
     }
-    let r = |d: Decimal| round_to_minor_units(d, currency);
-    Band { label: label.to_string(), count, pipeline: r(pipeline), worst: r(worst), likely: r(likely), best: r(best) }
+
+    pub fn finish(&self, label: &str, currency: &str) -> Band {
+        let r = |d: Decimal| round_to_minor_units(d, currency);
+        Band { label: label.to_string(), count: self.count, pipeline: r(self.pipeline), worst: r(self.worst), likely: r(self.likely), best: r(self.best) }
+    }
+}
+
+/// Sums the band of `opps`, rounded to the currency's minor units.
+pub fn band<'a>(label: &str, opps: impl IntoIterator<Item = &'a OppRow>, currency: &str) -> Band {
+    let mut sum = BandSum::default();
+    for o in opps {
+        sum.add(o.amount, o.probability_pct);
+    }
+    sum.finish(label, currency)
 }
 
 fn is_open(o: &OppRow) -> bool {
     !matches!(o.stage, Stage::Won | Stage::Lost)
 }
 
-/// `months` (3–6, field `months`) months from the month `first`, over `opps`.
-pub fn compute<O: Borrow<OppRow>>(opps: &[O], first: &Period, months: u32, currency: &str) -> CoreResult<Forecast> {
+/// The months of a forecast of `months` (3–6, field `months`) from the month of `first`.
+pub(crate) fn months_from(first: &Period, months: u32) -> CoreResult<Vec<Period>> {
     let mut c = Checker::new();
     if !(MIN_MONTHS..=MAX_MONTHS).contains(&months) {
         c.fail("months", FieldCode::OutOfRange, format!("must be between {MIN_MONTHS} and {MAX_MONTHS}"));
@@ -100,16 +120,32 @@ pub fn compute<O: Borrow<OppRow>>(opps: &[O], first: &Period, months: u32, curre
         c.fail("period", FieldCode::InvalidDate, "has no first month");
     }
     c.finish()?;
-    let Some(first) = first else { return Ok(empty(currency)) };
-    let open: Vec<&OppRow> = opps.iter().map(Borrow::borrow).filter(|o| is_open(o)).collect();
-    let mut bands = Vec::new();
-    let mut month = Some(first);
+    let mut out = Vec::new();
+    let mut month = first;
     for _ in 0..months {
         let Some(m) = month else { break };
-        let in_month = open.iter().copied().filter(|o| o.expected_close.is_some_and(|d| m.contains_date(d)));
-        bands.push(band(&m.label(), in_month, currency));
+        out.push(m);
         month = m.next();
     }
+    Ok(out)
+}
+
+/// `months` (3–6, field `months`) months from the month `first`, over `opps`.
+pub fn compute<O: Borrow<OppRow>>(opps: &[O], first: &Period, months: u32, currency: &str) -> CoreResult<Forecast> {
+    let months = months_from(first, months)?;
+    let Some(start) = months.first().map(|m| m.start) else { return Ok(empty(currency)) };
+    let open: Vec<&OppRow> = opps.iter().map(Borrow::borrow).filter(|o| is_open(o)).collect();
+    let bands = months
+        .iter()
+        .map(|m| band(&m.label(), open.iter().copied().filter(|o| o.expected_close.is_some_and(|d| m.contains_date(d))), currency))
+        .collect();
+    let overdue = band("overdue", open.iter().copied().filter(|o| o.expected_close.is_some_and(|d| d < start)), currency);
+    let unscheduled = band("unscheduled", open.iter().copied().filter(|o| o.expected_close.is_none()), currency);
+    Ok(assemble(bands, overdue, unscheduled, currency))
+}
+
+/// The forecast from its rounded month bands; the total is the sum of the rounded months.
+pub(crate) fn assemble(bands: Vec<Band>, overdue: Band, unscheduled: Band, currency: &str) -> Forecast {
     let total = Band {
         label: "total".into(),
         count: bands.iter().map(|b| b.count).sum(),
@@ -118,13 +154,7 @@ pub fn compute<O: Borrow<OppRow>>(opps: &[O], first: &Period, months: u32, curre
         likely: bands.iter().map(|b| b.likely).sum(),
         best: bands.iter().map(|b| b.best).sum(),
     };
-    Ok(Forecast {
-        currency: currency.to_string(),
-        overdue: band("overdue", open.iter().copied().filter(|o| o.expected_close.is_some_and(|d| d < first.start)), currency),
-        unscheduled: band("unscheduled", open.iter().copied().filter(|o| o.expected_close.is_none()), currency),
-        months: bands,
-        total,
-    })
+    Forecast { currency: currency.to_string(), months: bands, total, overdue, unscheduled }
 }
 
 fn empty(currency: &str) -> Forecast {

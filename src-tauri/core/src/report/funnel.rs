@@ -124,7 +124,7 @@ pub struct Funnel {
     pub benchmarks: Benchmarks,
 }
 
-fn index(stage: Stage) -> Option<usize> {
+pub(crate) fn index(stage: Stage) -> Option<usize> {
     STAGES.iter().position(|s| *s == stage)
 }
 
@@ -133,27 +133,37 @@ pub(crate) fn furthest(o: &OppRow) -> usize {
     o.history.iter().map(|(s, _)| *s).chain(std::iter::once(o.stage)).filter_map(index).max().unwrap_or(0)
 }
 
+/// What the funnel counts, before rates are derived (shared with the snapshot's fast path).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Tally {
+    pub reached: [u32; 5],
+    pub reached_amount: [Decimal; 5],
+    pub current: [u32; 5],
+    pub current_amount: [Decimal; 5],
+    /// Median finished stay per stage in days (not rounded) and how many stays it is over.
+    pub median_days: [Option<Decimal>; 5],
+    pub stays: [u32; 5],
+    pub lost_count: u32,
+    pub lost_amount: Decimal,
+}
+
 /// The funnel of `opps` (already narrowed to the period and scope).
 pub fn compute<O: Borrow<OppRow>>(opps: &[O], benchmarks: &Benchmarks) -> Funnel {
-    let mut reached = [0u32; 5];
-    let mut reached_amount = [Decimal::ZERO; 5];
-    let mut current = [0u32; 5];
-    let mut current_amount = [Decimal::ZERO; 5];
+    let mut t = Tally::default();
     let mut stays: [Vec<Decimal>; 5] = Default::default();
-    let (mut lost_count, mut lost_amount) = (0u32, Decimal::ZERO);
     for o in opps.iter().map(Borrow::borrow) {
         for i in 0..=furthest(o) {
-            reached[i] += 1;
-            reached_amount[i] += o.amount;
+            t.reached[i] += 1;
+            t.reached_amount[i] += o.amount;
         }
         match index(o.stage) {
             Some(i) => {
-                current[i] += 1;
-                current_amount[i] += o.amount;
+                t.current[i] += 1;
+                t.current_amount[i] += o.amount;
             }
             None => {
-                lost_count += 1;
-                lost_amount += o.amount;
+                t.lost_count += 1;
+                t.lost_amount += o.amount;
             }
         }
         for pair in o.history.windows(2) {
@@ -162,7 +172,17 @@ pub fn compute<O: Borrow<OppRow>>(opps: &[O], benchmarks: &Benchmarks) -> Funnel
             }
         }
     }
+    for (i, s) in stays.iter_mut().enumerate() {
+        t.stays[i] = u32::try_from(s.len()).unwrap_or(u32::MAX);
+        t.median_days[i] = median(s);
+    }
+    assemble(&t, benchmarks)
+}
+
+/// Rates, drop-off, medians rounded and the bottleneck from the counts.
+pub(crate) fn assemble(t: &Tally, benchmarks: &Benchmarks) -> Funnel {
     let count = |n: u32| Decimal::from(n);
+    let reached = &t.reached;
     let stages = STAGES
         .iter()
         .enumerate()
@@ -170,19 +190,27 @@ pub fn compute<O: Borrow<OppRow>>(opps: &[O], benchmarks: &Benchmarks) -> Funnel
             stage: *stage,
             label_zh: stage.label_zh(),
             reached_count: reached[i],
-            reached_amount: reached_amount[i],
-            current_count: current[i],
-            current_amount: current_amount[i],
+            reached_amount: t.reached_amount[i],
+            current_count: t.current[i],
+            current_amount: t.current_amount[i],
             conversion_from_previous_pct: if i == 0 { percent(count(reached[0]), count(reached[0])) } else { percent(count(reached[i]), count(reached[i - 1])) },
             conversion_from_first_pct: percent(count(reached[i]), count(reached[0])),
             drop_off: (i + 1 < STAGES.len()).then(|| reached[i].saturating_sub(reached[i + 1])),
-            median_days_in_stage: median(&mut stays[i]).map(round1),
-            stays: u32::try_from(stays[i].len()).unwrap_or(u32::MAX),
+            median_days_in_stage: t.median_days[i].map(round1),
+            stays: t.stays[i],
             industry_pct: benchmarks.industry[i],
             top_pct: benchmarks.top[i],
         })
         .collect();
-    Funnel { period: String::new(), currency: String::new(), stages, lost_count, lost_amount, bottleneck: bottleneck(&reached, benchmarks), benchmarks: benchmarks.clone() }
+    Funnel {
+        period: String::new(),
+        currency: String::new(),
+        stages,
+        lost_count: t.lost_count,
+        lost_amount: t.lost_amount,
+        bottleneck: bottleneck(reached, benchmarks),
+        benchmarks: benchmarks.clone(),
+    }
 }
 
 /// The step i → i+1 with the lowest (actual step conversion / benchmark step conversion).

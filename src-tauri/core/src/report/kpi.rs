@@ -94,6 +94,20 @@ fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
+/// What the KPIs of a period count, before ratios are derived (shared with the snapshot's
+/// fast path).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Tally {
+    pub won: u32,
+    pub lost: u32,
+    pub won_amount: Decimal,
+    /// Median days from creation to winning (not rounded).
+    pub cycle_days: Option<Decimal>,
+    pub new_customers: u32,
+    pub open: u32,
+    pub open_pipeline: Decimal,
+}
+
 /// The KPIs of `period` over `opps` (scope already applied) and the creation times of the
 /// customers in scope. `target`: the period's revenue target, for the coverage.
 pub fn compute<O: Borrow<OppRow>>(period: &Period, opps: &[O], customers_created: &[DateTime<Utc>], currency: &str, target: Option<Decimal>) -> Kpis {
@@ -101,27 +115,38 @@ pub fn compute<O: Borrow<OppRow>>(period: &Period, opps: &[O], customers_created
         opps.iter().map(Borrow::borrow).filter(|o| o.stage == stage && o.closed_at().is_some_and(|c| period.contains(c))).collect()
     };
     let (won, lost) = (closed_in(Stage::Won), closed_in(Stage::Lost));
-    let won_amount: Decimal = won.iter().map(|o| o.amount).sum();
-    let won_count = count(won.len());
     let mut cycles: Vec<Decimal> = won.iter().filter_map(|o| o.closed_at().map(|c| days_between(o.created_at, c))).collect();
     let end = instant(period.end);
     let open: Vec<&OppRow> = opps.iter().map(Borrow::borrow).filter(|o| o.open_at(end)).collect();
-    let open_pipeline: Decimal = open.iter().map(|o| o.amount).sum();
-    let remaining = target.map(|t| t - won_amount).filter(|r| *r > Decimal::ZERO);
+    let tally = Tally {
+        won: count(won.len()),
+        lost: count(lost.len()),
+        won_amount: won.iter().map(|o| o.amount).sum(),
+        cycle_days: median(&mut cycles),
+        new_customers: count(customers_created.iter().filter(|c| period.contains(**c)).count()),
+        open: count(open.len()),
+        open_pipeline: open.iter().map(|o| o.amount).sum(),
+    };
+    assemble(period, &tally, currency, target)
+}
+
+/// Win rate, average deal size, cycle and coverage from the counts.
+pub(crate) fn assemble(period: &Period, t: &Tally, currency: &str, target: Option<Decimal>) -> Kpis {
+    let remaining = target.map(|v| v - t.won_amount).filter(|r| *r > Decimal::ZERO);
     Kpis {
         period: period.label(),
-        won_count,
-        lost_count: count(lost.len()),
-        win_rate_pct: percent(Decimal::from(won_count), Decimal::from(won.len() + lost.len())),
-        won_amount,
-        average_deal_size: (won_count > 0).then(|| round_to_minor_units(won_amount / Decimal::from(won_count), currency)),
-        sales_cycle_days: median(&mut cycles).map(round1),
-        new_customers: count(customers_created.iter().filter(|c| period.contains(**c)).count()),
-        open_count: count(open.len()),
-        open_pipeline,
+        won_count: t.won,
+        lost_count: t.lost,
+        win_rate_pct: percent(Decimal::from(t.won), Decimal::from(t.won) + Decimal::from(t.lost)),
+        won_amount: t.won_amount,
+        average_deal_size: (t.won > 0).then(|| round_to_minor_units(t.won_amount / Decimal::from(t.won), currency)),
+        sales_cycle_days: t.cycle_days.map(round1),
+        new_customers: t.new_customers,
+        open_count: t.open,
+        open_pipeline: t.open_pipeline,
         target,
         pipeline_coverage: remaining
-            .and_then(|r| open_pipeline.checked_div(r))
+            .and_then(|r| t.open_pipeline.checked_div(r))
             .map(|c| c.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)),
     }
 }
@@ -148,12 +173,27 @@ pub fn change(current: &Kpis, previous: &Kpis) -> KpiChange {
 /// of trend (at least the current one).
 pub fn report<O: Borrow<OppRow>>(period: &Period, opps: &[O], customers: &[CustomerRow], currency: &str, target: Option<Decimal>, trend_len: usize) -> KpiReport {
     let created: Vec<DateTime<Utc>> = customers.iter().map(|c| c.created_at).collect();
-    let current = compute(period, opps, &created, currency, target);
-    let previous = period.previous().map(|p| compute(&p, opps, &created, currency, None));
-    let trend = period
-        .trailing(trend_len.max(1))
+    report_with(period, currency, target, trend_len, |p, target| compute(p, opps, &created, currency, target))
+}
+
+/// The periods a KPI report needs: the trend (oldest first, ending with `period`) and the
+/// period before `period`.
+pub(crate) fn periods(period: &Period, trend_len: usize) -> (Vec<Period>, Option<Period>) {
+    (period.trailing(trend_len.max(1)), period.previous())
+}
+
+/// Assembles the report from `kpis_of(period, target)`, asked once per distinct period.
+pub(crate) fn report_with(period: &Period, currency: &str, target: Option<Decimal>, trend_len: usize, mut kpis_of: impl FnMut(&Period, Option<Decimal>) -> Kpis) -> KpiReport {
+    let (trailing, previous) = periods(period, trend_len);
+    let current = kpis_of(period, target);
+    let previous = previous.map(|p| kpis_of(&p, None));
+    let trend = trailing
         .iter()
-        .map(|p| if p == period { current.clone() } else { compute(p, opps, &created, currency, None) })
+        .map(|p| match &previous {
+            _ if p == period => current.clone(),
+            Some(prev) if prev.period == p.label() => prev.clone(),
+            _ => kpis_of(p, None),
+        })
         .collect();
     KpiReport { currency: currency.to_string(), change: previous.as_ref().map(|p| change(&current, p)), current, previous, trend }
 }

@@ -2,16 +2,19 @@
 //! CAC/LTV, ABC segmentation of customers, the rolling forecast and its accuracy, and the
 //! records behind each number (`drill`). Each figure is a pure function over
 //! plain rows (`rows::OppRow`), so it is checked on hand-made data; the loaders read those
-//! rows from the store with the dashboard's filters.
+//! rows from the store with the dashboard's filters. The window's dashboard computes the same
+//! figures over a compact in-memory snapshot (`snapshot`, `compact`, `figures`).
 //!
 //! Amounts are never converted between currencies: every report is for one currency
 //! (`Scope::currency`, CNY by default) and opportunities in other currencies are left out.
 
 pub mod abc;
 pub mod accuracy;
+pub mod compact;
 pub mod dashboard;
 pub mod drill;
 pub mod economics;
+mod figures;
 pub mod forecast;
 pub mod funnel;
 pub mod kpi;

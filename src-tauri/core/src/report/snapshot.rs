@@ -1,24 +1,30 @@
 //! An in-memory copy of what the dashboard reads (every live opportunity with its stage
 //! history, every customer), so a refresh with a million opportunities computes in memory
-//! instead of decoding four million rows each time.
+//! instead of decoding four million rows each time. Records are compact (`compact::Opp`);
+//! the figures over them are in `figures.rs`.
 //!
 //! Kept current through `report_changes`, which triggers fill on every insert or update of
 //! opportunities, stage history and customers (no write path can forget it): a refresh reads
 //! the ids changed since the snapshot's `seq` and re-reads only those rows. A snapshot that
 //! finds the feed behind it (the database was restored or replaced) or too many changes
 //! reloads everything, and so does one that finds a gap in the feed (another process trimmed
-//! changes it had not read). Invariant: after `refresh`, the snapshot equals a fresh `load` of the
-//! database as of `seq`.
+//! changes it had not read). Invariant: after `refresh`, the snapshot holds what a fresh
+//! `load` of the database as of `seq` holds (the order of records may differ).
 
-use super::rows::{parse_instant, CustomerRow, OppRow, Scope};
+use super::compact::{parse_micros, parse_stage, Interner, Micros, Opp};
+use super::rows::{CustomerRow, OppRow, Scope};
 use crate::crm::customer::Tier;
 use crate::crm::opportunity::Stage;
+use crate::error::CoreError;
 use crate::ids::CustomerId;
 use crate::store::row;
 use crate::CoreResult;
+use futures_util::TryStreamExt;
+use rust_decimal::Decimal;
 use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, SqliteConnection};
 use std::collections::{HashMap, HashSet};
+use std::str::FromStr;
 
 /// Above this many changed ids a full reload is cheaper than patching.
 const MAX_PATCH: usize = 50_000;
@@ -26,17 +32,10 @@ const MAX_PATCH: usize = 50_000;
 const CHUNK: usize = 500;
 
 #[derive(Debug, Clone)]
-struct Entry {
-    row: OppRow,
-    owner: String,
-    currency: String,
-}
-
-#[derive(Debug, Clone)]
-struct CustomerEntry {
-    row: CustomerRow,
-    region: String,
-    owner: String,
+pub(crate) struct CustomerEntry {
+    pub row: CustomerRow,
+    pub region: u32,
+    pub owner: String,
 }
 
 /// What a refresh did.
@@ -49,44 +48,84 @@ pub enum Refreshed {
 
 #[derive(Debug, Clone, Default)]
 pub struct Snapshot {
-    opps: HashMap<String, Entry>,
-    /// Live customers only; an opportunity of a deleted customer is left out of every report.
-    customers: HashMap<String, CustomerEntry>,
+    pub(crate) opps: Vec<Opp>,
+    /// `ids[i]` is the id of `opps[i]`; `index` the way back.
+    ids: Vec<String>,
+    index: HashMap<String, u32>,
+    /// Every record's history, oldest first, in ranges (`Opp::history_start`, `history_len`);
+    /// patched records append theirs and leave the old range unused until [`Self::compact`].
+    history: Vec<(Stage, Micros)>,
+    /// Customer ids (of opportunities and of customers) as numbers.
+    pub(crate) customer_keys: Interner,
+    /// Live customers by customer number; an opportunity of a deleted customer is in no report.
+    pub(crate) customers: Vec<Option<CustomerEntry>>,
+    pub(crate) owners: Interner,
+    pub(crate) regions: Interner,
+    pub(crate) currencies: Interner,
     seq: i64,
     /// Owners and regions that occur, kept sorted (recomputed when rows change).
-    owners: Vec<String>,
-    regions: Vec<String>,
+    owner_list: Vec<String>,
+    region_list: Vec<String>,
 }
 
 const OPP_COLUMNS: &str = "id, customer_id, stage, amount, probability_pct, expected_close, created_at, owner, currency";
 const CUSTOMER_COLUMNS: &str = "id, name, tier, created_at, region, owner";
+const HISTORY_COLUMNS: &str = "opportunity_id, stage, entered_at";
 
-fn decode_opp(r: &SqliteRow) -> CoreResult<Entry> {
-    Ok(Entry {
-        row: OppRow {
-            id: r.try_get("id")?,
-            customer_id: r.try_get("customer_id")?,
-            stage: row::choice(r, "stage", Stage::parse)?,
-            amount: row::decimal(r, "amount")?,
-            probability_pct: row::decimal(r, "probability_pct")?,
-            expected_close: row::opt_date(r, "expected_close")?,
-            created_at: parse_instant(&r.try_get::<String, _>("created_at")?)?,
-            history: Vec::new(),
-        },
+/// An opportunity row before its history is attached.
+struct Decoded {
+    id: String,
+    customer_id: String,
+    stage: Stage,
+    amount: Decimal,
+    probability_pct: Decimal,
+    expected_close: Option<chrono::NaiveDate>,
+    created: Micros,
+    owner: String,
+    currency: String,
+}
+
+fn bad(column: &str, value: &str) -> CoreError {
+    CoreError::BadRequest(format!("a stored {column} is not valid: '{}'", crate::validate::truncate(value)))
+}
+
+fn micros_of(column: &str, text: &str) -> CoreResult<Micros> {
+    parse_micros(text).ok_or_else(|| bad(column, text))
+}
+
+fn decimal_of(column: &str, text: &str) -> CoreResult<Decimal> {
+    Decimal::from_str(text).map_err(|_| bad(column, text))
+}
+
+fn decode_opp(r: &SqliteRow) -> CoreResult<Decoded> {
+    let stage: &str = r.try_get("stage")?;
+    Ok(Decoded {
+        id: r.try_get("id")?,
+        customer_id: r.try_get("customer_id")?,
+        stage: parse_stage(stage).ok_or_else(|| bad("stage", stage))?,
+        amount: decimal_of("amount", r.try_get("amount")?)?,
+        probability_pct: decimal_of("probability_pct", r.try_get("probability_pct")?)?,
+        expected_close: row::opt_date(r, "expected_close")?,
+        created: micros_of("created_at", r.try_get("created_at")?)?,
         owner: r.try_get("owner")?,
         currency: r.try_get("currency")?,
     })
 }
 
-fn decode_customer(r: &SqliteRow) -> CoreResult<CustomerEntry> {
+fn decode_history(r: &SqliteRow) -> CoreResult<(String, Option<Stage>, Micros)> {
+    let stage: &str = r.try_get("stage")?;
+    Ok((r.try_get("opportunity_id")?, parse_stage(stage), micros_of("entered_at", r.try_get("entered_at")?)?))
+}
+
+fn decode_customer(r: &SqliteRow, regions: &mut Interner) -> CoreResult<CustomerEntry> {
     Ok(CustomerEntry {
         row: CustomerRow {
             id: CustomerId(row::uuid(r, "id")?),
             name: r.try_get("name")?,
             tier: row::opt_choice(r, "tier", Tier::parse)?,
-            created_at: parse_instant(&r.try_get::<String, _>("created_at")?)?,
+            created_at: super::compact::instant(micros_of("created_at", r.try_get("created_at")?)?),
         },
-        region: r.try_get("region")?,
+        region: regions.intern(r.try_get("region")?),
         owner: r.try_get("owner")?,
     })
 }
@@ -95,42 +134,150 @@ async fn latest_seq(conn: &mut SqliteConnection) -> CoreResult<i64> {
     Ok(sqlx::query_scalar("SELECT COALESCE(MAX(seq), 0) FROM report_changes").fetch_one(&mut *conn).await?)
 }
 
-/// Adds the history rows (oldest first) to the entries they belong to.
-fn attach_history(opps: &mut HashMap<String, Entry>, rows: Vec<(String, String, String)>) -> CoreResult<()> {
-    for (opp, stage, at) in rows {
-        if let (Some(entry), Some(stage)) = (opps.get_mut(&opp), Stage::parse(&stage)) {
-            entry.row.history.push((stage, parse_instant(&at)?));
-        }
-    }
-    Ok(())
-}
-
 fn placeholders(n: usize) -> String {
     vec!["?"; n].join(", ")
 }
 
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 impl Snapshot {
-    /// Everything, as of now.
+    /// Everything, as of now. Opportunities and histories are both read in id order and
+    /// matched as they stream in, so no row is held twice.
     pub async fn load(conn: &mut SqliteConnection) -> CoreResult<Self> {
-        let seq = latest_seq(conn).await?;
-        let mut opps = HashMap::new();
-        for r in sqlx::query(&format!("SELECT {OPP_COLUMNS} FROM opportunities WHERE deleted_at IS NULL")).fetch_all(&mut *conn).await? {
-            let e = decode_opp(&r)?;
-            opps.insert(e.row.id.clone(), e);
+        let mut snap = Self { seq: latest_seq(conn).await?, ..Self::default() };
+        let mut decoded = Vec::new();
+        {
+            let sql = format!("SELECT {OPP_COLUMNS} FROM opportunities WHERE deleted_at IS NULL ORDER BY id");
+            let mut rows = sqlx::query(&sql).fetch(&mut *conn);
+            while let Some(r) = rows.try_next().await? {
+                decoded.push(decode_opp(&r)?);
+            }
         }
-        let history: Vec<(String, String, String)> =
-            sqlx::query_as("SELECT opportunity_id, stage, entered_at FROM opportunity_stage_history ORDER BY opportunity_id, entered_at, id")
-                .fetch_all(&mut *conn)
-                .await?;
-        attach_history(&mut opps, history)?;
-        let mut customers = HashMap::new();
-        for r in sqlx::query(&format!("SELECT {CUSTOMER_COLUMNS} FROM customers WHERE deleted_at IS NULL")).fetch_all(&mut *conn).await? {
-            let c = decode_customer(&r)?;
-            customers.insert(c.row.id.to_string(), c);
+        let mut ranges: Vec<(u32, u32)> = vec![(0, 0); decoded.len()];
+        {
+            let sql = format!("SELECT {HISTORY_COLUMNS} FROM opportunity_stage_history ORDER BY opportunity_id, entered_at, id");
+            let mut rows = sqlx::query(&sql).fetch(&mut *conn);
+            let mut at = 0usize;
+            while let Some(r) = rows.try_next().await? {
+                let (opp, stage, entered) = decode_history(&r)?;
+                while at < decoded.len() && decoded[at].id.as_str() < opp.as_str() {
+                    at += 1;
+                }
+                if let (Some(d), Some(stage)) = (decoded.get(at), stage) {
+                    if d.id == opp {
+                        if ranges[at].1 == 0 {
+                            ranges[at].0 = to_u32(snap.history.len());
+                        }
+                        ranges[at].1 += 1;
+                        snap.history.push((stage, entered));
+                    }
+                }
+            }
         }
-        let mut snap = Self { opps, customers, seq, owners: Vec::new(), regions: Vec::new() };
+        for (d, (start, len)) in decoded.into_iter().zip(ranges) {
+            snap.insert(d, start, len);
+        }
+        snap.load_customers(conn, None).await?;
         snap.collect_filter_values();
         Ok(snap)
+    }
+
+    /// Adds a decoded opportunity whose history is `history[start..start + len]`.
+    fn insert(&mut self, d: Decoded, start: u32, len: u32) {
+        let h = &self.history[start as usize..(start + len) as usize];
+        let (closed, furthest) = Opp::derive(d.created, d.stage, h);
+        let opp = Opp {
+            created: d.created,
+            closed,
+            expected_close: d.expected_close,
+            amount: d.amount,
+            probability_pct: d.probability_pct,
+            stage: d.stage,
+            furthest,
+            customer: self.customer_keys.intern(&d.customer_id),
+            owner: self.owners.intern(&d.owner),
+            currency: self.currencies.intern(&d.currency),
+            history_start: start,
+            history_len: len,
+        };
+        self.index.insert(d.id.clone(), to_u32(self.opps.len()));
+        self.ids.push(d.id);
+        self.opps.push(opp);
+    }
+
+    /// A snapshot of the given rows, as `load` would build it (for tests of the figures):
+    /// opportunities with their owner and currency, live customers with region and owner.
+    #[cfg(test)]
+    pub(crate) fn from_rows(opps: &[(OppRow, &str, &str)], customers: &[(CustomerRow, &str, &str)]) -> Self {
+        let mut snap = Self::default();
+        for (row, owner, currency) in opps {
+            let start = to_u32(snap.history.len());
+            snap.history.extend(row.history.iter().map(|(s, at)| (*s, super::compact::micros(*at))));
+            let d = Decoded {
+                id: row.id.clone(),
+                customer_id: row.customer_id.clone(),
+                stage: row.stage,
+                amount: row.amount,
+                probability_pct: row.probability_pct,
+                expected_close: row.expected_close,
+                created: super::compact::micros(row.created_at),
+                owner: owner.to_string(),
+                currency: currency.to_string(),
+            };
+            snap.insert(d, start, to_u32(row.history.len()));
+        }
+        for (row, region, owner) in customers {
+            let n = snap.customer_keys.intern(&row.id.to_string()) as usize;
+            if snap.customers.len() <= n {
+                snap.customers.resize(n + 1, None);
+            }
+            snap.customers[n] = Some(CustomerEntry { row: row.clone(), region: snap.regions.intern(region), owner: owner.to_string() });
+        }
+        snap.collect_filter_values();
+        snap
+    }
+
+    /// Forgets the opportunity `id` if present (the last record takes its place).
+    fn remove(&mut self, id: &str) {
+        let Some(i) = self.index.remove(id) else { return };
+        let i = i as usize;
+        self.opps.swap_remove(i);
+        self.ids.swap_remove(i);
+        if let Some(moved) = self.ids.get(i) {
+            self.index.insert(moved.clone(), to_u32(i));
+        }
+    }
+
+    async fn load_customers(&mut self, conn: &mut SqliteConnection, ids: Option<&[String]>) -> CoreResult<()> {
+        let rows = match ids {
+            None => sqlx::query(&format!("SELECT {CUSTOMER_COLUMNS} FROM customers WHERE deleted_at IS NULL")).fetch_all(&mut *conn).await?,
+            Some(ids) => {
+                let sql = format!("SELECT {CUSTOMER_COLUMNS} FROM customers WHERE deleted_at IS NULL AND id IN ({})", placeholders(ids.len()));
+                let mut q = sqlx::query(&sql);
+                for id in ids {
+                    q = q.bind(id);
+                }
+                for id in ids {
+                    if let Some(n) = self.customer_keys.get(id) {
+                        if let Some(slot) = self.customers.get_mut(n as usize) {
+                            *slot = None;
+                        }
+                    }
+                }
+                q.fetch_all(&mut *conn).await?
+            }
+        };
+        for r in rows {
+            let c = decode_customer(&r, &mut self.regions)?;
+            let n = self.customer_keys.intern(&c.row.id.to_string()) as usize;
+            if self.customers.len() <= n {
+                self.customers.resize(n + 1, None);
+            }
+            self.customers[n] = Some(c);
+        }
+        Ok(())
     }
 
     /// Brings the snapshot up to date with the database (see the module header).
@@ -159,8 +306,9 @@ impl Snapshot {
             self.patch_opportunities(conn, chunk).await?;
         }
         for chunk in customer_ids.chunks(CHUNK) {
-            self.patch_customers(conn, chunk).await?;
+            self.load_customers(conn, Some(chunk)).await?;
         }
+        self.compact_history();
         self.seq = latest;
         self.collect_filter_values();
         Ok(Refreshed::Patched { opportunities: opp_ids.len(), customers: customer_ids.len() })
@@ -173,39 +321,44 @@ impl Snapshot {
         for id in ids {
             q = q.bind(id);
         }
-        let mut fresh = HashMap::new();
-        for r in q.fetch_all(&mut *conn).await? {
-            let e = decode_opp(&r)?;
-            fresh.insert(e.row.id.clone(), e);
-        }
-        let sql = format!("SELECT opportunity_id, stage, entered_at FROM opportunity_stage_history WHERE opportunity_id IN ({marks}) ORDER BY opportunity_id, entered_at, id");
-        let mut q = sqlx::query_as(&sql);
-        for id in ids {
-            q = q.bind(id);
-        }
-        attach_history(&mut fresh, q.fetch_all(&mut *conn).await?)?;
-        for id in ids {
-            self.opps.remove(id);
-        }
-        self.opps.extend(fresh);
-        Ok(())
-    }
-
-    async fn patch_customers(&mut self, conn: &mut SqliteConnection, ids: &[String]) -> CoreResult<()> {
-        let sql = format!("SELECT {CUSTOMER_COLUMNS} FROM customers WHERE deleted_at IS NULL AND id IN ({})", placeholders(ids.len()));
+        let fresh: Vec<Decoded> = q.fetch_all(&mut *conn).await?.iter().map(decode_opp).collect::<CoreResult<_>>()?;
+        let sql = format!("SELECT {HISTORY_COLUMNS} FROM opportunity_stage_history WHERE opportunity_id IN ({marks}) ORDER BY opportunity_id, entered_at, id");
         let mut q = sqlx::query(&sql);
         for id in ids {
             q = q.bind(id);
         }
-        let rows = q.fetch_all(&mut *conn).await?;
-        for id in ids {
-            self.customers.remove(id);
+        let mut histories: HashMap<String, Vec<(Stage, Micros)>> = HashMap::new();
+        for r in q.fetch_all(&mut *conn).await? {
+            if let (opp, Some(stage), at) = decode_history(&r)? {
+                histories.entry(opp).or_default().push((stage, at));
+            }
         }
-        for r in rows {
-            let c = decode_customer(&r)?;
-            self.customers.insert(c.row.id.to_string(), c);
+        for id in ids {
+            self.remove(id);
+        }
+        for d in fresh {
+            let h = histories.remove(&d.id).unwrap_or_default();
+            let start = to_u32(self.history.len());
+            self.history.extend_from_slice(&h);
+            self.insert(d, start, to_u32(h.len()));
         }
         Ok(())
+    }
+
+    /// Rewrites the history array without the ranges patched records left behind, once they
+    /// are most of it.
+    fn compact_history(&mut self) {
+        let live: usize = self.opps.iter().map(|o| o.history_len as usize).sum();
+        if self.history.len() <= 2 * live + 65_536 {
+            return;
+        }
+        let mut packed = Vec::with_capacity(live);
+        for o in &mut self.opps {
+            let start = to_u32(packed.len());
+            packed.extend_from_slice(&self.history[o.history_start as usize..(o.history_start + o.history_len) as usize]);
+            o.history_start = start;
+        }
+        self.history = packed;
     }
 
     /// Forgets the changes this snapshot has read, so the feed stays short. Whoever loads a
@@ -216,29 +369,58 @@ impl Snapshot {
         Ok(())
     }
 
-    /// The live opportunities of live customers in `scope` (owner, region, currency).
-    pub fn opportunities(&self, scope: &Scope) -> Vec<&OppRow> {
-        self.opps
-            .values()
-            .filter(|e| e.currency == scope.currency && scope.owner.as_ref().is_none_or(|o| *o == e.owner))
-            .filter(|e| {
-                self.customers.get(&e.row.customer_id).is_some_and(|c| scope.region.as_ref().is_none_or(|r| *r == c.region))
-            })
-            .map(|e| &e.row)
+    pub(crate) fn history_of(&self, o: &Opp) -> &[(Stage, Micros)] {
+        &self.history[o.history_start as usize..(o.history_start + o.history_len) as usize]
+    }
+
+    /// Which customer numbers are live and in the region of `scope`, by number.
+    pub(crate) fn customers_in_region(&self, scope: &Scope) -> Vec<bool> {
+        let region = scope.region.as_deref().map(|r| self.regions.get(r));
+        self.customers
+            .iter()
+            .map(|c| c.as_ref().is_some_and(|c| region.is_none_or(|r| r == Some(c.region))))
             .collect()
     }
 
-    /// Like [`Self::opportunities`] but for every owner (ABC ranks a customer on all its deals).
-    pub fn opportunities_all_owners(&self, scope: &Scope) -> Vec<&OppRow> {
-        self.opportunities(&Scope { owner: None, ..scope.clone() })
+    /// The records of `scope`'s currency whose customer is live and in its region, with
+    /// whether the owner filter keeps them too (ABC ranks a customer on all its deals).
+    /// Items are (position, record, owner filter passed).
+    pub(crate) fn scan<'a>(&'a self, scope: &Scope) -> impl Iterator<Item = (usize, &'a Opp, bool)> + 'a {
+        let currency = self.currencies.get(&scope.currency);
+        let owner = scope.owner.as_deref().map(|o| self.owners.get(o));
+        let customer_ok = self.customers_in_region(scope);
+        self.opps.iter().enumerate().filter_map(move |(i, o)| {
+            let keep = currency == Some(o.currency) && customer_ok.get(o.customer as usize).copied().unwrap_or(false);
+            keep.then(|| (i, o, owner.is_none_or(|n| n == Some(o.owner))))
+        })
     }
 
-    /// Live customers in `scope` (the customer's owner and region).
+    /// The live opportunities of live customers in `scope` (owner, region, currency), as rows
+    /// (for drill-downs and tests; the dashboard's figures read the compact records).
+    pub fn opportunities(&self, scope: &Scope) -> Vec<OppRow> {
+        self.rows(scope, false)
+    }
+
+    /// Like [`Self::opportunities`] but for every owner (ABC ranks a customer on all its deals).
+    pub fn opportunities_all_owners(&self, scope: &Scope) -> Vec<OppRow> {
+        self.rows(scope, true)
+    }
+
+    fn rows(&self, scope: &Scope, all_owners: bool) -> Vec<OppRow> {
+        self.scan(scope)
+            .filter(|(_, _, owner_ok)| all_owners || *owner_ok)
+            .map(|(i, o, _)| o.to_row(&self.ids[i], &self.customer_keys, self.history_of(o)))
+            .collect()
+    }
+
+    /// Live customers in `scope` (the customer's owner and region), by name.
     pub fn customers(&self, scope: &Scope) -> Vec<CustomerRow> {
+        let region = scope.region.as_deref().map(|r| self.regions.get(r));
         let mut out: Vec<CustomerRow> = self
             .customers
-            .values()
-            .filter(|c| scope.owner.as_ref().is_none_or(|o| *o == c.owner) && scope.region.as_ref().is_none_or(|r| *r == c.region))
+            .iter()
+            .flatten()
+            .filter(|c| scope.owner.as_ref().is_none_or(|o| *o == c.owner) && region.is_none_or(|r| r == Some(c.region)))
             .map(|c| c.row.clone())
             .collect();
         out.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.0.cmp(&b.id.0)));
@@ -246,19 +428,20 @@ impl Snapshot {
     }
 
     fn collect_filter_values(&mut self) {
-        let owners: HashSet<&str> = self.opps.values().map(|e| e.owner.as_str()).filter(|o| !o.is_empty()).collect();
-        let regions: HashSet<&str> = self.customers.values().map(|c| c.region.as_str()).filter(|r| !r.is_empty()).collect();
-        let sorted = |set: HashSet<&str>| {
-            let mut v: Vec<String> = set.into_iter().map(str::to_string).collect();
+        let owners: HashSet<u32> = self.opps.iter().map(|o| o.owner).collect();
+        let regions: HashSet<u32> = self.customers.iter().flatten().map(|c| c.region).collect();
+        let sorted = |set: HashSet<u32>, names: &Interner| {
+            let mut v: Vec<String> = set.into_iter().map(|n| names.name(n).to_string()).filter(|s| !s.is_empty()).collect();
             v.sort();
             v
         };
-        (self.owners, self.regions) = (sorted(owners), sorted(regions));
+        self.owner_list = sorted(owners, &self.owners);
+        self.region_list = sorted(regions, &self.regions);
     }
 
     /// Owners and regions that occur, sorted, for the dashboard's filters.
     pub fn filter_values(&self) -> (Vec<String>, Vec<String>) {
-        (self.owners.clone(), self.regions.clone())
+        (self.owner_list.clone(), self.region_list.clone())
     }
 
     pub fn len(&self) -> usize {
