@@ -196,8 +196,15 @@ fn next_run(b: &[u8], at: usize) -> Option<(usize, usize)> {
     runs_after(b, at).next()
 }
 
+/// Whether the run `s..e` is one part of a dotted number such as an IP address or a
+/// version (`E14352192.168.1.10`): then it is not a number on its own.
+fn dotted(b: &[u8], s: usize, e: usize) -> bool {
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    (b.get(e) == Some(&b'.') && digit(e + 1)) || (s >= 2 && b[s - 1] == b'.' && digit(s - 2))
+}
+
 fn passport(b: &[u8], at: usize) -> Option<Hit> {
-    let (s, e) = runs_after(b, at).take(3).find(|&(s, e)| passport_number(&b[s..e]))?;
+    let (s, e) = runs_after(b, at).take(3).find(|&(s, e)| passport_number(&b[s..e]) && !dotted(b, s, e))?;
     Some(hit(PiiKind::Passport, s, e, 0.85, Basis::Context))
 }
 

@@ -152,6 +152,7 @@ fn passports_only_near_their_word() {
     only("护照号码：E12345678", Passport, "E12345678");
     only("Passport No. EA1234567", Passport, "EA1234567");
     only("护照 DE1234567", Passport, "DE1234567");
+    assert!(detect("passport E14352192.168.1.10").iter().all(|d| d.kind != Passport), "part of a dotted number is no passport");
     assert_eq!(found("型号 E12345678"), vec![]);
 }
 
