@@ -8,6 +8,7 @@
 //! `funnel::furthest`), and [`Opp::to_row`] turns a compact record back into the `OppRow` it
 //! came from, so the row functions stay the reference the fast figures are tested against.
 
+use super::forecast::Contribution;
 use super::funnel::STAGES;
 use super::rows::OppRow;
 use crate::crm::opportunity::Stage;
@@ -57,12 +58,9 @@ impl Interner {
         self.names.get(n as usize).map_or("", String::as_str)
     }
 
-    pub fn len(&self) -> usize {
+    /// How many strings have a number.
+    pub fn count(&self) -> usize {
         self.names.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.names.is_empty()
     }
 }
 
@@ -75,6 +73,8 @@ pub struct Opp {
     pub expected_close: Option<NaiveDate>,
     pub amount: Decimal,
     pub probability_pct: Decimal,
+    /// What it adds to a forecast band (computed once from amount and probability).
+    pub forecast: Contribution,
     pub stage: Stage,
     /// How far down the funnel it got (index into `STAGES`, see `funnel::furthest`).
     pub furthest: u8,

@@ -156,7 +156,7 @@ pub(crate) fn economics(snap: &Snapshot, opps: &[&Opp], period: &Period, costs: 
     let (from, to) = economics::window(period);
     let (from, to) = (day_start(from), day_start(to));
     let mut revenue = Decimal::ZERO;
-    let mut bought = vec![false; snap.customer_keys.len()];
+    let mut bought = vec![false; snap.customer_keys.count()];
     for o in opps.iter().filter(|o| o.stage == Stage::Won) {
         if o.closed.is_some_and(|c| c >= from && c < to) {
             revenue += o.amount;
@@ -184,11 +184,11 @@ pub(crate) fn forecast(opps: &[&Opp], first: &Period, months: u32, currency: &st
     let (mut overdue, mut unscheduled) = (BandSum::default(), BandSum::default());
     for o in opps.iter().filter(|o| o.is_open()) {
         match o.expected_close {
-            None => unscheduled.add(o.amount, o.probability_pct),
-            Some(d) if d < first_month.start => overdue.add(o.amount, o.probability_pct),
+            None => unscheduled.add(&o.forecast),
+            Some(d) if d < first_month.start => overdue.add(&o.forecast),
             Some(d) => {
                 if let Some(s) = usize::try_from(month_number(d) - base).ok().and_then(|i| sums.get_mut(i)) {
-                    s.add(o.amount, o.probability_pct);
+                    s.add(&o.forecast);
                 }
             }
         }
@@ -208,14 +208,15 @@ pub(crate) fn accuracy(snap: &Snapshot, opps: &[&Opp], current: &Period, count: 
     let Some(first) = months.first() else { return Vec::new() };
     let base = month_number(first.start);
     let b: Vec<(Micros, Micros)> = months.iter().map(bounds).collect();
-    let mut forecast = vec![Decimal::ZERO; months.len()];
+    // Amounts (never below zero) per month and stage then; × the stage's probability once.
+    let mut by_stage = vec![[Decimal::ZERO; 6]; months.len()];
     let mut actual = vec![Decimal::ZERO; months.len()];
     for o in opps {
         if let Some(i) = o.expected_close.and_then(|d| usize::try_from(month_number(d) - base).ok()).filter(|i| *i < months.len()) {
             let start = b[i].0;
             if o.open_at(start) {
-                if let Some(e) = stage_at(snap, o, start).and_then(|s| accuracy::expected(o.amount, s)) {
-                    forecast[i] += e;
+                if let Some(stage) = stage_at(snap, o, start) {
+                    by_stage[i][stage as usize] += o.forecast.amount;
                 }
             }
         }
@@ -228,6 +229,8 @@ pub(crate) fn accuracy(snap: &Snapshot, opps: &[&Opp], current: &Period, count: 
             }
         }
     }
+    let forecast: Vec<Decimal> =
+        by_stage.iter().map(|sums| Stage::ALL.iter().filter_map(|s| accuracy::expected(sums[*s as usize], *s)).sum()).collect();
     months.iter().enumerate().map(|(i, m)| accuracy::row(m, forecast[i], actual[i], currency)).collect()
 }
 

@@ -66,6 +66,24 @@ fn committed() -> Decimal {
     Decimal::from(75)
 }
 
+/// What one deal adds to a band: its amount (never below zero), amount × probability,
+/// and whether it counts whole in best (≥ 50 %) and in worst (≥ 75 %).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub(crate) struct Contribution {
+    pub amount: Decimal,
+    pub expected: Decimal,
+    pub likely: bool,
+    pub committed: bool,
+}
+
+impl Contribution {
+    pub fn of(amount: Decimal, probability_pct: Decimal) -> Self {
+        let amount = amount.max(Decimal::ZERO);
+        let p = probability_pct.clamp(Decimal::ZERO, Decimal::ONE_HUNDRED);
+        Self { amount, expected: amount * p / Decimal::ONE_HUNDRED, likely: p >= half(), committed: p >= committed() }
+    }
+}
+
 /// A band being summed: add deals, then [`BandSum::finish`] rounds once.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct BandSum {
@@ -77,16 +95,13 @@ pub(crate) struct BandSum {
 }
 
 impl BandSum {
-    pub fn add(&mut self, amount: Decimal, probability_pct: Decimal) {
-        let amount = amount.max(Decimal::ZERO);
-        let p = probability_pct.clamp(Decimal::ZERO, Decimal::ONE_HUNDRED);
-        let expected = amount * p / Decimal::ONE_HUNDRED;
+    pub fn add(&mut self, c: &Contribution) {
         self.count = self.count.saturating_add(1);
-        self.pipeline += amount;
-        self.likely += expected;
-        self.best += if p >= half() { amount } else { expected };
-        if p >= committed() {
-            self.worst += expected;
+        self.pipeline += c.amount;
+        self.likely += c.expected;
+        self.best += if c.likely { c.amount } else { c.expected };
+        if c.committed {
+            self.worst += c.expected;
         }
     }
 
@@ -100,7 +115,7 @@ impl BandSum {
 pub fn band<'a>(label: &str, opps: impl IntoIterator<Item = &'a OppRow>, currency: &str) -> Band {
     let mut sum = BandSum::default();
     for o in opps {
-        sum.add(o.amount, o.probability_pct);
+        sum.add(&Contribution::of(o.amount, o.probability_pct));
     }
     sum.finish(label, currency)
 }

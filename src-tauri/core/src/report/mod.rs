@@ -10,7 +10,7 @@
 
 pub mod abc;
 pub mod accuracy;
-pub mod compact;
+mod compact;
 pub mod dashboard;
 pub mod drill;
 pub mod economics;

@@ -112,6 +112,12 @@ fn decode_opp(r: &SqliteRow) -> CoreResult<Decoded> {
     })
 }
 
+/// History ids are UUIDs, whose text order is their number's order; ties in entered time
+/// are broken by it as `ORDER BY entered_at, id` would (a non-UUID id sorts last).
+fn tie_breaker(id: &str) -> u128 {
+    uuid::Uuid::parse_str(id).map_or(u128::MAX, |u| u.as_u128())
+}
+
 fn decode_history(r: &SqliteRow) -> CoreResult<(String, Option<Stage>, Micros)> {
     let stage: &str = r.try_get("stage")?;
     Ok((r.try_get("opportunity_id")?, parse_stage(stage), micros_of("entered_at", r.try_get("entered_at")?)?))
@@ -143,39 +149,50 @@ fn to_u32(n: usize) -> u32 {
 }
 
 impl Snapshot {
-    /// Everything, as of now. Opportunities and histories are both read in id order and
-    /// matched as they stream in, so no row is held twice.
+    /// Everything, as of now. Both tables are read in storage order (a full scan, no index
+    /// lookups: on an encrypted file every random page read is a decryption) and histories
+    /// are put in order in memory: by entered time, then by history id as the row loaders do.
     pub async fn load(conn: &mut SqliteConnection) -> CoreResult<Self> {
         let mut snap = Self { seq: latest_seq(conn).await?, ..Self::default() };
         let mut decoded = Vec::new();
+        let mut position: HashMap<String, u32> = HashMap::new();
         {
-            let sql = format!("SELECT {OPP_COLUMNS} FROM opportunities WHERE deleted_at IS NULL ORDER BY id");
+            let sql = format!("SELECT {OPP_COLUMNS} FROM opportunities WHERE deleted_at IS NULL");
             let mut rows = sqlx::query(&sql).fetch(&mut *conn);
             while let Some(r) = rows.try_next().await? {
-                decoded.push(decode_opp(&r)?);
+                let d = decode_opp(&r)?;
+                position.insert(d.id.clone(), to_u32(decoded.len()));
+                decoded.push(d);
             }
         }
+        // (opportunity position, entered, history id as a number for ties, stage)
+        let mut entries: Vec<(u32, Micros, u128, Stage)> = Vec::new();
+        {
+            let sql = format!("SELECT {HISTORY_COLUMNS}, id FROM opportunity_stage_history");
+            let mut rows = sqlx::query(&sql).fetch(&mut *conn);
+            while let Some(r) = rows.try_next().await? {
+                let opp: &str = r.try_get("opportunity_id")?;
+                let Some(at) = position.get(opp).copied() else { continue };
+                let stage: &str = r.try_get("stage")?;
+                let Some(stage) = parse_stage(stage) else { continue };
+                let entered = micros_of("entered_at", r.try_get("entered_at")?)?;
+                let id: &str = r.try_get("id")?;
+                entries.push((at, entered, tie_breaker(id), stage));
+            }
+        }
+        drop(position);
+        entries.sort_unstable_by_key(|e| (e.0, e.1, e.2));
         let mut ranges: Vec<(u32, u32)> = vec![(0, 0); decoded.len()];
-        {
-            let sql = format!("SELECT {HISTORY_COLUMNS} FROM opportunity_stage_history ORDER BY opportunity_id, entered_at, id");
-            let mut rows = sqlx::query(&sql).fetch(&mut *conn);
-            let mut at = 0usize;
-            while let Some(r) = rows.try_next().await? {
-                let (opp, stage, entered) = decode_history(&r)?;
-                while at < decoded.len() && decoded[at].id.as_str() < opp.as_str() {
-                    at += 1;
-                }
-                if let (Some(d), Some(stage)) = (decoded.get(at), stage) {
-                    if d.id == opp {
-                        if ranges[at].1 == 0 {
-                            ranges[at].0 = to_u32(snap.history.len());
-                        }
-                        ranges[at].1 += 1;
-                        snap.history.push((stage, entered));
-                    }
-                }
+        snap.history.reserve_exact(entries.len());
+        for (at, entered, _, stage) in entries {
+            let range = &mut ranges[at as usize];
+            if range.1 == 0 {
+                range.0 = to_u32(snap.history.len());
             }
+            range.1 += 1;
+            snap.history.push((stage, entered));
         }
+        snap.opps.reserve_exact(decoded.len());
         for (d, (start, len)) in decoded.into_iter().zip(ranges) {
             snap.insert(d, start, len);
         }
@@ -194,6 +211,7 @@ impl Snapshot {
             expected_close: d.expected_close,
             amount: d.amount,
             probability_pct: d.probability_pct,
+            forecast: super::forecast::Contribution::of(d.amount, d.probability_pct),
             stage: d.stage,
             furthest,
             customer: self.customer_keys.intern(&d.customer_id),
