@@ -32,6 +32,12 @@ pub fn day_start(d: NaiveDate) -> Micros {
     micros(d.and_time(chrono::NaiveTime::MIN).and_utc())
 }
 
+/// Months counted from year 0 (`year × 12 + month − 1`), so consecutive months differ by one.
+pub fn month_number(d: NaiveDate) -> i32 {
+    use chrono::Datelike;
+    d.year() * 12 + i32::try_from(d.month0()).unwrap_or(0)
+}
+
 /// Strings numbered in order of first sight, so records hold a `u32` instead of a `String`.
 #[derive(Debug, Clone, Default)]
 pub struct Interner {
@@ -71,6 +77,8 @@ pub struct Opp {
     /// When a won or lost deal closed (see `OppRow::closed_at`); `None` while open.
     pub closed: Option<Micros>,
     pub expected_close: Option<NaiveDate>,
+    /// `month_number` of the expected close (0 without one).
+    pub expected_month: i32,
     pub amount: Decimal,
     pub probability_pct: Decimal,
     /// What it adds to a forecast band (computed once from amount and probability).

@@ -170,30 +170,23 @@ pub async fn load_inputs(conn: &mut SqliteConnection, period: &Period, scope: &S
 
 /// Every figure of the dashboard from the snapshot; `today` starts the forecast.
 pub fn compute(snap: &Snapshot, period: &Period, scope: &Scope, forecast_months: u32, inputs: &Inputs, today: NaiveDate) -> CoreResult<Dashboard> {
-    let mut opps = Vec::new();
-    let mut all_owners = Vec::new();
-    for (_, o, owner_ok) in snap.scan(scope) {
-        if owner_ok {
-            opps.push(o);
-        }
-        all_owners.push(o);
-    }
+    let this_month = Period::month_of(today).ok_or_else(|| crate::CoreError::BadRequest(format!("no month for {today}")))?;
+    let pass = figures::all(snap, scope, period, &this_month, forecast_months, TREND, ACCURACY_MONTHS)?;
     let customers = snap.customers(scope);
     let currency = scope.currency.as_str();
     let s = &inputs.settings;
-    let funnel = Funnel { period: period.label(), currency: currency.to_string(), ..figures::funnel(snap, &opps, period, &s.benchmarks) };
-    let kpi = figures::kpis(&opps, period, &customers, currency, inputs.target, TREND);
+    let funnel = Funnel { period: period.label(), currency: currency.to_string(), ..pass.funnel.finish(&s.benchmarks) };
+    let kpi = pass.kpi.finish(period, &customers, currency, inputs.target, TREND);
     let attainment = Attainment {
         owner: scope.owner.clone().unwrap_or_default(),
         target: inputs.target,
         won: kpi.current.won_amount,
         attainment_pct: inputs.target.and_then(|t| percent(kpi.current.won_amount, t)),
     };
-    let economics = figures::economics(snap, &opps, period, inputs.costs, kpi.current.new_customers, s.lifetime_years, currency);
-    let this_month = Period::month_of(today).ok_or_else(|| crate::CoreError::BadRequest(format!("no month for {today}")))?;
-    let forecast = figures::forecast(&opps, &this_month, forecast_months, currency)?;
-    let accuracy = figures::accuracy(snap, &opps, &this_month, ACCURACY_MONTHS, currency);
-    let mut abc = figures::abc(snap, &all_owners, &customers, period, currency, &s.thresholds);
+    let economics = pass.economics.finish(inputs.costs, kpi.current.new_customers, s.lifetime_years, currency);
+    let forecast = pass.forecast.finish(currency);
+    let accuracy = pass.accuracy.finish(currency);
+    let mut abc = pass.abc.finish(snap, &customers, period, currency, &s.thresholds);
     let abc_rows_total = u32::try_from(abc.rows.len()).unwrap_or(u32::MAX);
     abc.rows.truncate(ABC_ROWS);
     let (owners, regions) = snap.filter_values();
@@ -202,7 +195,7 @@ pub fn compute(snap: &Snapshot, period: &Period, scope: &Scope, forecast_months:
         currency: currency.to_string(),
         owners,
         regions,
-        opportunity_count: u32::try_from(opps.len()).unwrap_or(u32::MAX),
+        opportunity_count: u32::try_from(pass.count).unwrap_or(u32::MAX),
         funnel,
         kpi,
         attainment,

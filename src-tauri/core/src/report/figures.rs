@@ -1,8 +1,10 @@
 //! The dashboard's figures over the snapshot's compact records: the same rules as the row
 //! functions in funnel.rs, kpi.rs, economics.rs, forecast.rs, accuracy.rs and abc.rs (which
-//! stay the reference and assemble the final figures for both paths), computed in one pass
-//! per figure with integer instants, so a million opportunities take milliseconds.
-//! `tests/dashboard.rs` and the property test below check that both paths agree.
+//! stay the reference and assemble the final figures for both paths), with integer instants.
+//! Each figure is an accumulator fed one record at a time, and [`all`] feeds every
+//! accumulator in a single pass over the snapshot, so a million opportunities are read from
+//! memory once per refresh. `tests/dashboard.rs` and the property test below check that both
+//! paths agree.
 //!
 //! Two counting tricks keep a pass cheap: the stages a deal reached and the periods it was
 //! open in are contiguous ranges, so each deal adds its amount once at the range's end and
@@ -11,18 +13,17 @@
 
 use super::abc::{self, Abc, Thresholds};
 use super::accuracy::{self, AccuracyRow};
-use super::compact::{day_start, Micros, Opp};
+use super::compact::{day_start, month_number, Micros, Opp};
 use super::economics::{self, Economics};
 use super::forecast::{self, BandSum, Forecast};
 use super::funnel::{self, Benchmarks, Funnel};
 use super::kpi::{self, KpiReport};
-use super::rows::CustomerRow;
+use super::rows::{CustomerRow, Scope};
 use super::snapshot::Snapshot;
 use super::targets::Costs;
 use super::Period;
 use crate::crm::opportunity::Stage;
 use crate::CoreResult;
-use chrono::Datelike;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
@@ -57,144 +58,199 @@ fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// The funnel of the records created in `period` (see funnel.rs for the rules).
-pub(crate) fn funnel(snap: &Snapshot, opps: &[&Opp], period: &Period, benchmarks: &Benchmarks) -> Funnel {
-    let (start, end) = bounds(period);
-    let mut t = funnel::Tally::default();
-    // Amounts added at the furthest stage only; reached amounts are the suffix sums.
-    let mut at_furthest = [Decimal::ZERO; 5];
-    let mut ended_at = [0u32; 5];
-    let mut stays: [Vec<i64>; 5] = Default::default();
-    for o in opps.iter().filter(|o| o.created >= start && o.created < end) {
+/// The index of the period of sorted, disjoint `bounds` that holds `at`.
+fn period_of(bounds: &[(Micros, Micros)], at: Micros) -> Option<usize> {
+    let i = bounds.partition_point(|(_, end)| *end <= at);
+    (i < bounds.len() && bounds[i].0 <= at).then_some(i)
+}
+
+/// The funnel of the records created in a period (see funnel.rs for the rules).
+pub(crate) struct FunnelAcc {
+    period: (Micros, Micros),
+    t: funnel::Tally,
+    /// Amounts added at the furthest stage only; reached amounts are the suffix sums.
+    at_furthest: [Decimal; 5],
+    ended_at: [u32; 5],
+    stays: [Vec<i64>; 5],
+}
+
+impl FunnelAcc {
+    pub fn new(period: &Period) -> Self {
+        Self { period: bounds(period), t: funnel::Tally::default(), at_furthest: Default::default(), ended_at: [0; 5], stays: Default::default() }
+    }
+
+    pub fn add(&mut self, snap: &Snapshot, o: &Opp) {
+        if o.created < self.period.0 || o.created >= self.period.1 {
+            return;
+        }
         let f = usize::from(o.furthest).min(4);
-        ended_at[f] += 1;
-        at_furthest[f] += o.amount;
+        self.ended_at[f] += 1;
+        self.at_furthest[f] += o.amount;
         match funnel::index(o.stage) {
             Some(i) => {
-                t.current[i] += 1;
-                t.current_amount[i] += o.amount;
+                self.t.current[i] += 1;
+                self.t.current_amount[i] += o.amount;
             }
             None => {
-                t.lost_count += 1;
-                t.lost_amount += o.amount;
+                self.t.lost_count += 1;
+                self.t.lost_amount += o.amount;
             }
         }
         for pair in snap.history_of(o).windows(2) {
             if let Some(i) = funnel::index(pair[0].0) {
-                stays[i].push(seconds(pair[0].1, pair[1].1));
+                self.stays[i].push(seconds(pair[0].1, pair[1].1));
             }
         }
     }
-    let (mut reached, mut amount) = (0u32, Decimal::ZERO);
-    for i in (0..5).rev() {
-        reached += ended_at[i];
-        amount += at_furthest[i];
-        t.reached[i] = reached;
-        t.reached_amount[i] = amount;
+
+    pub fn finish(mut self, benchmarks: &Benchmarks) -> Funnel {
+        let (mut reached, mut amount) = (0u32, Decimal::ZERO);
+        for i in (0..5).rev() {
+            reached += self.ended_at[i];
+            amount += self.at_furthest[i];
+            self.t.reached[i] = reached;
+            self.t.reached_amount[i] = amount;
+        }
+        for (i, s) in self.stays.iter_mut().enumerate() {
+            self.t.stays[i] = count(s.len());
+            self.t.median_days[i] = median_days(s);
+        }
+        funnel::assemble(&self.t, benchmarks)
     }
-    for (i, s) in stays.iter_mut().enumerate() {
-        t.stays[i] = count(s.len());
-        t.median_days[i] = median_days(s);
-    }
-    funnel::assemble(&t, benchmarks)
 }
 
-/// The KPI report: `period`, the one before and the trend (see kpi.rs for the rules).
-pub(crate) fn kpis(opps: &[&Opp], period: &Period, customers: &[CustomerRow], currency: &str, target: Option<Decimal>, trend_len: usize) -> KpiReport {
-    let (trailing, previous) = kpi::periods(period, trend_len);
-    let mut periods: Vec<Period> = trailing.into_iter().chain(previous).collect();
-    periods.sort_by_key(|p| p.start);
-    periods.dedup();
-    let k = periods.len();
-    let b: Vec<(Micros, Micros)> = periods.iter().map(bounds).collect();
-    let mut tallies = vec![kpi::Tally::default(); k];
-    let mut cycles: Vec<Vec<i64>> = vec![Vec::new(); k];
-    // Open at period ends: a deal is open at the ends of a contiguous run of periods, so it
-    // adds at the run's first and subtracts after its last; the figures are prefix sums.
-    let mut open_delta = vec![(0i64, Decimal::ZERO); k + 1];
-    for o in opps {
+/// The KPIs of a period, the one before and the trend (see kpi.rs for the rules).
+pub(crate) struct KpiAcc {
+    periods: Vec<Period>,
+    bounds: Vec<(Micros, Micros)>,
+    tallies: Vec<kpi::Tally>,
+    cycles: Vec<Vec<i64>>,
+    /// Open at period ends: a deal is open at the ends of a contiguous run of periods, so it
+    /// adds at the run's first and subtracts after its last; the figures are prefix sums.
+    open_delta: Vec<(i64, Decimal)>,
+}
+
+impl KpiAcc {
+    pub fn new(period: &Period, trend_len: usize) -> Self {
+        let (trailing, previous) = kpi::periods(period, trend_len);
+        let mut periods: Vec<Period> = trailing.into_iter().chain(previous).collect();
+        periods.sort_by_key(|p| p.start);
+        periods.dedup();
+        let k = periods.len();
+        Self {
+            bounds: periods.iter().map(bounds).collect(),
+            periods,
+            tallies: vec![kpi::Tally::default(); k],
+            cycles: vec![Vec::new(); k],
+            open_delta: vec![(0, Decimal::ZERO); k + 1],
+        }
+    }
+
+    pub fn add(&mut self, o: &Opp) {
+        let b = &self.bounds;
         if let Some(closed) = o.closed {
-            let i = b.partition_point(|(_, end)| *end <= closed);
-            if i < k && b[i].0 <= closed {
-                let t = &mut tallies[i];
+            if let Some(i) = period_of(b, closed) {
+                let t = &mut self.tallies[i];
                 if o.stage == Stage::Won {
                     t.won += 1;
                     t.won_amount += o.amount;
-                    cycles[i].push(seconds(o.created, closed));
+                    self.cycles[i].push(seconds(o.created, closed));
                 } else {
                     t.lost += 1;
                 }
             }
         }
         let first = b.partition_point(|(_, end)| *end <= o.created);
-        let after_last = o.closed.map_or(k, |c| b.partition_point(|(_, end)| *end <= c));
+        let after_last = o.closed.map_or(b.len(), |c| b.partition_point(|(_, end)| *end <= c));
         if first < after_last {
-            open_delta[first].0 += 1;
-            open_delta[first].1 += o.amount;
-            open_delta[after_last].0 -= 1;
-            open_delta[after_last].1 -= o.amount;
+            self.open_delta[first].0 += 1;
+            self.open_delta[first].1 += o.amount;
+            self.open_delta[after_last].0 -= 1;
+            self.open_delta[after_last].1 -= o.amount;
         }
     }
-    let (mut open, mut pipeline) = (0i64, Decimal::ZERO);
-    for i in 0..k {
-        open += open_delta[i].0;
-        pipeline += open_delta[i].1;
-        let t = &mut tallies[i];
-        t.open = u32::try_from(open).unwrap_or(0);
-        t.open_pipeline = pipeline;
-        t.cycle_days = median_days(&mut cycles[i]);
-        t.new_customers = count(customers.iter().filter(|c| periods[i].contains(c.created_at)).count());
+
+    pub fn finish(mut self, period: &Period, customers: &[CustomerRow], currency: &str, target: Option<Decimal>, trend_len: usize) -> KpiReport {
+        let (mut open, mut pipeline) = (0i64, Decimal::ZERO);
+        for i in 0..self.periods.len() {
+            open += self.open_delta[i].0;
+            pipeline += self.open_delta[i].1;
+            let t = &mut self.tallies[i];
+            t.open = u32::try_from(open).unwrap_or(0);
+            t.open_pipeline = pipeline;
+            t.cycle_days = median_days(&mut self.cycles[i]);
+            t.new_customers = count(customers.iter().filter(|c| self.periods[i].contains(c.created_at)).count());
+        }
+        let (periods, tallies) = (&self.periods, &self.tallies);
+        kpi::report_with(period, currency, target, trend_len, |p, target| match periods.iter().position(|q| q == p) {
+            Some(i) => kpi::assemble(p, &tallies[i], currency, target),
+            None => kpi::assemble(p, &kpi::Tally::default(), currency, target),
+        })
     }
-    kpi::report_with(period, currency, target, trend_len, |p, target| match periods.iter().position(|q| q == p) {
-        Some(i) => kpi::assemble(p, &tallies[i], currency, target),
-        None => kpi::assemble(p, &kpi::Tally::default(), currency, target),
-    })
 }
 
-/// CAC and LTV (see economics.rs): won revenue and buyers of the 12 months ending with `period`.
-pub(crate) fn economics(snap: &Snapshot, opps: &[&Opp], period: &Period, costs: Option<Costs>, new_customers: u32, lifetime_years: Decimal, currency: &str) -> Economics {
-    let (from, to) = economics::window(period);
-    let (from, to) = (day_start(from), day_start(to));
-    let mut revenue = Decimal::ZERO;
-    let mut bought = vec![false; snap.customer_keys.count()];
-    for o in opps.iter().filter(|o| o.stage == Stage::Won) {
-        if o.closed.is_some_and(|c| c >= from && c < to) {
-            revenue += o.amount;
-            if let Some(b) = bought.get_mut(o.customer as usize) {
+/// CAC and LTV (see economics.rs): won revenue and buyers of the 12 months ending with a period.
+pub(crate) struct EconomicsAcc {
+    window: (Micros, Micros),
+    revenue: Decimal,
+    bought: Vec<bool>,
+}
+
+impl EconomicsAcc {
+    pub fn new(snap: &Snapshot, period: &Period) -> Self {
+        let (from, to) = economics::window(period);
+        Self { window: (day_start(from), day_start(to)), revenue: Decimal::ZERO, bought: vec![false; snap.customer_keys.count()] }
+    }
+
+    pub fn add(&mut self, o: &Opp) {
+        if o.stage == Stage::Won && o.closed.is_some_and(|c| c >= self.window.0 && c < self.window.1) {
+            self.revenue += o.amount;
+            if let Some(b) = self.bought.get_mut(o.customer as usize) {
                 *b = true;
             }
         }
     }
-    economics::assemble(revenue, bought.iter().filter(|b| **b).count(), costs, new_customers, lifetime_years, currency)
+
+    pub fn finish(self, costs: Option<Costs>, new_customers: u32, lifetime_years: Decimal, currency: &str) -> Economics {
+        economics::assemble(self.revenue, self.bought.iter().filter(|b| **b).count(), costs, new_customers, lifetime_years, currency)
+    }
 }
 
-fn month_number(d: chrono::NaiveDate) -> i64 {
-    i64::from(d.year()) * 12 + i64::from(d.month0())
+/// The rolling forecast from a month (see forecast.rs).
+pub(crate) struct ForecastAcc {
+    months: Vec<Period>,
+    first: (i32, chrono::NaiveDate),
+    sums: Vec<BandSum>,
+    overdue: BandSum,
+    unscheduled: BandSum,
 }
 
-/// The rolling forecast from the month of `first` (see forecast.rs).
-pub(crate) fn forecast(opps: &[&Opp], first: &Period, months: u32, currency: &str) -> CoreResult<Forecast> {
-    let months = forecast::months_from(first, months)?;
-    let Some(first_month) = months.first() else {
-        let none = BandSum::default();
-        return Ok(forecast::assemble(Vec::new(), none.finish("overdue", currency), none.finish("unscheduled", currency), currency));
-    };
-    let base = month_number(first_month.start);
-    let mut sums = vec![BandSum::default(); months.len()];
-    let (mut overdue, mut unscheduled) = (BandSum::default(), BandSum::default());
-    for o in opps.iter().filter(|o| o.is_open()) {
+impl ForecastAcc {
+    pub fn new(first: &Period, months: u32) -> CoreResult<Self> {
+        let months = forecast::months_from(first, months)?;
+        let start = months.first().map_or(first.start, |m| m.start);
+        Ok(Self { first: (month_number(start), start), sums: vec![BandSum::default(); months.len()], months, overdue: BandSum::default(), unscheduled: BandSum::default() })
+    }
+
+    pub fn add(&mut self, o: &Opp) {
+        if !o.is_open() {
+            return;
+        }
         match o.expected_close {
-            None => unscheduled.add(&o.forecast),
-            Some(d) if d < first_month.start => overdue.add(&o.forecast),
-            Some(d) => {
-                if let Some(s) = usize::try_from(month_number(d) - base).ok().and_then(|i| sums.get_mut(i)) {
+            None => self.unscheduled.add(&o.forecast),
+            Some(d) if d < self.first.1 => self.overdue.add(&o.forecast),
+            Some(_) => {
+                if let Some(s) = usize::try_from(o.expected_month - self.first.0).ok().and_then(|i| self.sums.get_mut(i)) {
                     s.add(&o.forecast);
                 }
             }
         }
     }
-    let bands = months.iter().zip(&sums).map(|(m, s)| s.finish(&m.label(), currency)).collect();
-    Ok(forecast::assemble(bands, overdue.finish("overdue", currency), unscheduled.finish("unscheduled", currency), currency))
+
+    pub fn finish(self, currency: &str) -> Forecast {
+        let bands = self.months.iter().zip(&self.sums).map(|(m, s)| s.finish(&m.label(), currency)).collect();
+        forecast::assemble(bands, self.overdue.finish("overdue", currency), self.unscheduled.finish("unscheduled", currency), currency)
+    }
 }
 
 /// The stage a record was in at `at` (accuracy.rs `stage_at`).
@@ -202,49 +258,119 @@ fn stage_at(snap: &Snapshot, o: &Opp, at: Micros) -> Option<Stage> {
     snap.history_of(o).iter().rev().find(|(_, entered)| *entered <= at).map(|(s, _)| *s).or((o.created <= at).then_some(Stage::Initial))
 }
 
-/// Forecast accuracy of the `count` months before `current` (see accuracy.rs).
-pub(crate) fn accuracy(snap: &Snapshot, opps: &[&Opp], current: &Period, count: usize, currency: &str) -> Vec<AccuracyRow> {
-    let months = accuracy::months_before(current, count);
-    let Some(first) = months.first() else { return Vec::new() };
-    let base = month_number(first.start);
-    let b: Vec<(Micros, Micros)> = months.iter().map(bounds).collect();
-    // Amounts (never below zero) per month and stage then; × the stage's probability once.
-    let mut by_stage = vec![[Decimal::ZERO; 6]; months.len()];
-    let mut actual = vec![Decimal::ZERO; months.len()];
-    for o in opps {
-        if let Some(i) = o.expected_close.and_then(|d| usize::try_from(month_number(d) - base).ok()).filter(|i| *i < months.len()) {
-            let start = b[i].0;
-            if o.open_at(start) {
-                if let Some(stage) = stage_at(snap, o, start) {
-                    by_stage[i][stage as usize] += o.forecast.amount;
+/// Forecast accuracy of the months before a month (see accuracy.rs).
+pub(crate) struct AccuracyAcc {
+    months: Vec<Period>,
+    base: i32,
+    bounds: Vec<(Micros, Micros)>,
+    /// Amounts (never below zero) per month and stage then; × the stage's probability once.
+    by_stage: Vec<[Decimal; 6]>,
+    actual: Vec<Decimal>,
+}
+
+impl AccuracyAcc {
+    pub fn new(current: &Period, count: usize) -> Self {
+        let months = accuracy::months_before(current, count);
+        let n = months.len();
+        Self {
+            base: months.first().map_or(0, |m| month_number(m.start)),
+            bounds: months.iter().map(bounds).collect(),
+            months,
+            by_stage: vec![[Decimal::ZERO; 6]; n],
+            actual: vec![Decimal::ZERO; n],
+        }
+    }
+
+    pub fn add(&mut self, snap: &Snapshot, o: &Opp) {
+        if o.expected_close.is_some() {
+            if let Some(i) = usize::try_from(o.expected_month - self.base).ok().filter(|i| *i < self.months.len()) {
+                let start = self.bounds[i].0;
+                if o.open_at(start) {
+                    if let Some(stage) = stage_at(snap, o, start) {
+                        self.by_stage[i][stage as usize] += o.forecast.amount;
+                    }
                 }
             }
         }
         if o.stage == Stage::Won {
-            if let Some(c) = o.closed {
-                let i = b.partition_point(|(_, end)| *end <= c);
-                if i < b.len() && b[i].0 <= c {
-                    actual[i] += o.amount;
-                }
+            if let Some(i) = o.closed.and_then(|c| period_of(&self.bounds, c)) {
+                self.actual[i] += o.amount;
             }
         }
     }
-    let forecast: Vec<Decimal> =
-        by_stage.iter().map(|sums| Stage::ALL.iter().filter_map(|s| accuracy::expected(sums[*s as usize], *s)).sum()).collect();
-    months.iter().enumerate().map(|(i, m)| accuracy::row(m, forecast[i], actual[i], currency)).collect()
+
+    pub fn finish(self, currency: &str) -> Vec<AccuracyRow> {
+        self.months
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let sums = &self.by_stage[i];
+                let forecast: Decimal = Stage::ALL.iter().filter_map(|s| accuracy::expected(sums[*s as usize], *s)).sum();
+                accuracy::row(m, forecast, self.actual[i], currency)
+            })
+            .collect()
+    }
 }
 
-/// ABC segmentation of `customers` by the deals won in `period` (all owners; see abc.rs).
-pub(crate) fn abc(snap: &Snapshot, all_owners: &[&Opp], customers: &[CustomerRow], period: &Period, currency: &str, t: &Thresholds) -> Abc {
-    let (start, end) = bounds(period);
-    let mut by_number: HashMap<u32, Decimal> = HashMap::new();
-    for o in all_owners.iter().filter(|o| o.stage == Stage::Won) {
-        if o.closed.is_some_and(|c| c >= start && c < end) {
-            *by_number.entry(o.customer).or_default() += o.amount;
+/// ABC segmentation by the deals won in a period, of every owner (see abc.rs).
+pub(crate) struct AbcAcc {
+    period: (Micros, Micros),
+    by_number: HashMap<u32, Decimal>,
+}
+
+impl AbcAcc {
+    pub fn new(period: &Period) -> Self {
+        Self { period: bounds(period), by_number: HashMap::new() }
+    }
+
+    pub fn add(&mut self, o: &Opp) {
+        if o.stage == Stage::Won && o.closed.is_some_and(|c| c >= self.period.0 && c < self.period.1) {
+            *self.by_number.entry(o.customer).or_default() += o.amount;
         }
     }
-    let revenue: HashMap<String, Decimal> = by_number.into_iter().map(|(n, r)| (snap.customer_keys.name(n).to_string(), r)).collect();
-    abc::rank(customers, &revenue, period, currency, t)
+
+    pub fn finish(self, snap: &Snapshot, customers: &[CustomerRow], period: &Period, currency: &str, t: &Thresholds) -> Abc {
+        let revenue: HashMap<String, Decimal> = self.by_number.into_iter().map(|(n, r)| (snap.customer_keys.name(n).to_string(), r)).collect();
+        abc::rank(customers, &revenue, period, currency, t)
+    }
+}
+
+/// What one pass over the snapshot gives the dashboard.
+pub(crate) struct All {
+    pub funnel: FunnelAcc,
+    pub kpi: KpiAcc,
+    pub economics: EconomicsAcc,
+    pub forecast: ForecastAcc,
+    pub accuracy: AccuracyAcc,
+    pub abc: AbcAcc,
+    /// Records that pass the owner filter.
+    pub count: usize,
+}
+
+/// Feeds every accumulator in one pass over the records of `scope`: the owner-filtered ones
+/// to all figures, the others (other owners' deals of customers in scope) to ABC only.
+pub(crate) fn all(snap: &Snapshot, scope: &Scope, period: &Period, this_month: &Period, forecast_months: u32, trend_len: usize, accuracy_months: usize) -> CoreResult<All> {
+    let mut a = All {
+        funnel: FunnelAcc::new(period),
+        kpi: KpiAcc::new(period, trend_len),
+        economics: EconomicsAcc::new(snap, period),
+        forecast: ForecastAcc::new(this_month, forecast_months)?,
+        accuracy: AccuracyAcc::new(this_month, accuracy_months),
+        abc: AbcAcc::new(period),
+        count: 0,
+    };
+    for (_, o, owner_ok) in snap.scan(scope) {
+        a.abc.add(o);
+        if owner_ok {
+            a.count += 1;
+            a.funnel.add(snap, o);
+            a.kpi.add(o);
+            a.economics.add(o);
+            a.forecast.add(o);
+            a.accuracy.add(snap, o);
+        }
+    }
+    Ok(a)
 }
 
 #[cfg(test)]
@@ -328,30 +454,28 @@ mod tests {
             let rows = snap.opportunities(&scope);
             let all_rows = snap.opportunities_all_owners(&scope);
             let customers = snap.customers(&scope);
-            let mut opps = Vec::new();
-            let mut all = Vec::new();
-            for (_, o, owner_ok) in snap.scan(&scope) {
-                if owner_ok { opps.push(o); }
-                all.push(o);
-            }
-            prop_assert_eq!((opps.len(), all.len()), (rows.len(), all_rows.len()));
+            let opps: Vec<_> = snap.scan(&scope).filter(|(_, _, owner_ok)| *owner_ok).collect();
+            prop_assert_eq!((opps.len(), snap.scan(&scope).count()), (rows.len(), all_rows.len()));
+
+            let month = Period::month_of(NaiveDate::from_ymd_opt(2025, 1, 1).expect("day") + Duration::days(today)).expect("month");
+            let fast = super::all(&snap, &scope, &period, &month, 6, 6, 6).expect("one pass");
+            prop_assert_eq!(fast.count, opps.len());
 
             let created_in: Vec<&OppRow> = rows.iter().filter(|o| period.contains(o.created_at)).collect();
-            prop_assert_eq!(funnel(&snap, &opps, &period, &Benchmarks::default()), funnel::compute(&created_in, &Benchmarks::default()));
+            prop_assert_eq!(fast.funnel.finish(&Benchmarks::default()), funnel::compute(&created_in, &Benchmarks::default()));
             let target = Some(Decimal::from(100_000));
-            let k = kpis(&opps, &period, &customers, "CNY", target, 6);
+            let k = fast.kpi.finish(&period, &customers, "CNY", target, 6);
             prop_assert_eq!(&k, &kpi::report(&period, &rows, &customers, "CNY", target, 6));
             let costs = Some(Costs { marketing: Decimal::from(9000), sales: Decimal::new(12345, 1) });
             let lifetime = economics::default_lifetime_years();
             prop_assert_eq!(
-                economics(&snap, &opps, &period, costs, k.current.new_customers, lifetime, "CNY"),
+                fast.economics.finish(costs, k.current.new_customers, lifetime, "CNY"),
                 economics::compute(&period, &rows, costs, k.current.new_customers, lifetime, "CNY")
             );
-            let month = Period::month_of(NaiveDate::from_ymd_opt(2025, 1, 1).expect("day") + Duration::days(today)).expect("month");
-            prop_assert_eq!(forecast(&opps, &month, 6, "CNY").expect("fast"), forecast::compute(&rows, &month, 6, "CNY").expect("rows"));
-            prop_assert_eq!(accuracy(&snap, &opps, &month, 6, "CNY"), accuracy::backtest(&rows, &month, 6, "CNY"));
+            prop_assert_eq!(fast.forecast.finish("CNY"), forecast::compute(&rows, &month, 6, "CNY").expect("rows"));
+            prop_assert_eq!(fast.accuracy.finish("CNY"), accuracy::backtest(&rows, &month, 6, "CNY"));
             let t = Thresholds::default();
-            prop_assert_eq!(abc(&snap, &all, &customers, &period, "CNY", &t), abc::compute(&customers, &all_rows, &period, "CNY", &t));
+            prop_assert_eq!(fast.abc.finish(&snap, &customers, &period, "CNY", &t), abc::compute(&customers, &all_rows, &period, "CNY", &t));
         }
     }
 

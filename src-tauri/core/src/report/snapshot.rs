@@ -209,6 +209,7 @@ impl Snapshot {
             created: d.created,
             closed,
             expected_close: d.expected_close,
+            expected_month: d.expected_close.map_or(0, super::compact::month_number),
             amount: d.amount,
             probability_pct: d.probability_pct,
             forecast: super::forecast::Contribution::of(d.amount, d.probability_pct),
@@ -446,10 +447,21 @@ impl Snapshot {
     }
 
     fn collect_filter_values(&mut self) {
-        let owners: HashSet<u32> = self.opps.iter().map(|o| o.owner).collect();
-        let regions: HashSet<u32> = self.customers.iter().flatten().map(|c| c.region).collect();
-        let sorted = |set: HashSet<u32>, names: &Interner| {
-            let mut v: Vec<String> = set.into_iter().map(|n| names.name(n).to_string()).filter(|s| !s.is_empty()).collect();
+        // Marks by number rather than a set of strings: this runs after every patch.
+        let mut owners = vec![false; self.owners.count()];
+        for o in &self.opps {
+            if let Some(seen) = owners.get_mut(o.owner as usize) {
+                *seen = true;
+            }
+        }
+        let mut regions = vec![false; self.regions.count()];
+        for c in self.customers.iter().flatten() {
+            if let Some(seen) = regions.get_mut(c.region as usize) {
+                *seen = true;
+            }
+        }
+        let sorted = |seen: Vec<bool>, names: &Interner| {
+            let mut v: Vec<String> = seen.iter().enumerate().filter(|(_, s)| **s).map(|(n, _)| names.name(to_u32(n)).to_string()).filter(|s| !s.is_empty()).collect();
             v.sort();
             v
         };
