@@ -3,10 +3,12 @@
 //! Errors go to stderr with a non-zero exit (1 for rejected input, 2 for usage).
 
 pub mod bench;
+pub mod contract;
 pub mod dashboard;
 pub mod mask;
 pub mod quote;
 pub mod report;
+pub mod risk;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use dealdesk_core::tabular::{export, import, FileFormat, TableName};
@@ -73,6 +75,12 @@ pub enum Command {
     /// Quotes: create, submit, approve, revise, render to PDF.
     #[command(subcommand)]
     Quote(quote::QuoteCommand),
+    /// Contracts from accepted quotes, legal review and sign-off, PDFs behind the gate.
+    #[command(subcommand)]
+    Contract(contract::ContractCommand),
+    /// Contract risk rules over a .txt or .docx file (opens no database).
+    #[command(subcommand)]
+    Risk(risk::RiskCommand),
     /// Sales dashboard figures: funnel, KPIs, ABC segmentation, forecast (table, CSV, JSON).
     #[command(subcommand)]
     Report(report::ReportCommand),
@@ -146,6 +154,7 @@ pub fn main() -> ExitCode {
         }
     };
     if let Some(Command::Mask(m)) = &cli.command { return mask::run(m); } // before the data dir and the database are touched
+    if let Some(Command::Risk(r)) = &cli.command { return risk::run(r); } // a file in, flags out: no database
     if let Some(Command::Words { amount, lang, currency }) = &cli.command {
         // Before the data dir, the keychain and the database are touched: a pure conversion.
         return print_words(amount, *lang, currency);
@@ -263,7 +272,8 @@ async fn run(command: Command, db: &Path) -> Result<(), CoreError> {
     match command {
         // Handled before the store is opened (Words before anything is touched, in `main`).
         Command::RecoverKey { .. } | Command::Restore { .. } | Command::Words { .. } => {}
-        Command::Mask(_) => {} // handled in main
+        Command::Mask(_) | Command::Risk(_) => {} // handled in main
+        Command::Contract(command) => contract::run(command, &pool).await?,
         Command::Audit(AuditCommand::Verify) => {
             let check = dealdesk_core::audit::verify(&pool).await?;
             pool.close().await;

@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod catalog;
 pub mod clock;
+pub mod contract;
 pub mod crm;
 pub mod demo;
 pub mod error;
@@ -17,6 +18,7 @@ pub mod pdf;
 pub mod progress;
 pub mod quote;
 pub mod report;
+pub mod risk;
 pub mod settings;
 pub mod store;
 pub mod tabular;

@@ -18,6 +18,7 @@
 
 mod canvas;
 mod cff;
+pub mod contract;
 mod dashboard;
 pub mod fonts;
 mod format;
@@ -32,6 +33,7 @@ mod writer;
 
 use crate::error::{CoreError, CoreResult};
 pub use fonts::{find_system_cjk_font, FontSet};
+pub(crate) use format::money as format_money;
 pub use quote::QuoteDocument;
 pub use sample::sample_quote;
 use std::hash::{Hash, Hasher};
@@ -64,6 +66,11 @@ impl PdfEngine {
     /// The quote as PDF bytes.
     pub fn render_quote(&self, doc: &QuoteDocument) -> CoreResult<Vec<u8>> {
         quote::render(self, doc)
+    }
+
+    /// The contract as PDF bytes.
+    pub fn render_contract(&self, doc: &contract::ContractDocument) -> CoreResult<Vec<u8>> {
+        contract::render(self, doc)
     }
 
     /// The dashboard as the weekly report (销售周报); `scope` names the filters applied.

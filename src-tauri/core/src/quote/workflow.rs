@@ -21,6 +21,8 @@ pub enum Role {
     Sales,
     Manager,
     Director,
+    /// Reviews contracts and signs them off; approves no quotes.
+    Legal,
 }
 
 impl Role {
@@ -29,17 +31,18 @@ impl Role {
             Self::Sales => "sales",
             Self::Manager => "manager",
             Self::Director => "director",
+            Self::Legal => "legal",
         }
     }
 
     pub fn parse(code: &str) -> Option<Self> {
-        [Self::Sales, Self::Manager, Self::Director].into_iter().find(|r| r.code() == code)
+        [Self::Sales, Self::Manager, Self::Director, Self::Legal].into_iter().find(|r| r.code() == code)
     }
 
     fn may_approve(self, level: ApprovalLevel) -> bool {
         match level {
             ApprovalLevel::None => true,
-            ApprovalLevel::Manager => self >= Self::Manager,
+            ApprovalLevel::Manager => matches!(self, Self::Manager | Self::Director),
             ApprovalLevel::Director => self == Self::Director,
         }
     }

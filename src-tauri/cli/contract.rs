@@ -1,0 +1,486 @@
+//! `dealdesk contract …`: contracts from accepted quotes, key terms, clause edits and
+//! fallbacks, legal's review (flags, waivers, checklist, sign-off) and the PDF behind the
+//! sign-off gate, with the same core functions as the window. `contract review` exits 3 while
+//! a high-severity flag is open, so a script can wait for legal.
+
+use clap::{Args, Subcommand, ValueEnum};
+use dealdesk_core::contract::{self, print, store, template_file, workflow, ContractStatus, KeyTerms, TemplateKind, Topic};
+use dealdesk_core::pdf::quote::Labels;
+use dealdesk_core::pdf::PdfEngine;
+use dealdesk_core::quote::{Actor, Role};
+use dealdesk_core::risk::review::{self, Review};
+use dealdesk_core::store::SqlitePool;
+use dealdesk_core::CoreError;
+use std::path::{Path, PathBuf};
+
+/// Exit status of `contract review` while a high-severity flag is open.
+pub const EXIT_HIGH_FLAGS: i32 = 3;
+
+#[derive(Subcommand, Debug)]
+pub enum ContractCommand {
+    /// Make a draft contract from an accepted quote on a template; prints its number.
+    New {
+        #[arg(long, value_name = "QUOTE NUMBER")]
+        quote: String,
+        #[arg(long, value_enum, default_value = "sales")]
+        template: KindArg,
+        #[command(flatten)]
+        terms: TermsArgs,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// List contracts: number, id, status, customer.
+    List,
+    /// Show a contract: terms, status, history, and its clauses filled in.
+    Show {
+        number: String,
+        #[arg(long, value_enum, default_value = "both")]
+        lang: LangArg,
+    },
+    /// Change key terms (only those given); a signed-off contract goes back to review.
+    Terms {
+        number: String,
+        #[command(flatten)]
+        terms: TermsArgs,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Replace the text of clause N (placeholders are checked).
+    Edit {
+        number: String,
+        #[arg(long)]
+        clause: u32,
+        #[arg(long, default_value = "")]
+        zh: String,
+        #[arg(long, default_value = "")]
+        en: String,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Swap clause N for library fallback K (0 = back to the standard text).
+    Fallback {
+        number: String,
+        #[arg(long)]
+        clause: u32,
+        #[arg(long = "use", value_name = "K")]
+        fallback: u32,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Add a free-text clause at the end.
+    AddClause {
+        number: String,
+        #[arg(long, value_name = "TOPIC")]
+        topic: String,
+        #[arg(long, default_value = "")]
+        zh: String,
+        #[arg(long, default_value = "")]
+        en: String,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Run the rules (a draft is sent to review first) and print flags and checklist; exit 3
+    /// while a high-severity flag is open.
+    Review {
+        number: String,
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Legal: waive an open flag (by id, id prefix or rule id) with the reason.
+    Waive {
+        number: String,
+        #[arg(long)]
+        flag: String,
+        #[arg(long)]
+        reason: String,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Legal: mark a checklist item pass / accepted / change-required.
+    Decide {
+        number: String,
+        #[arg(long)]
+        item: String,
+        #[arg(long, value_enum)]
+        status: DecisionArg,
+        #[arg(long, default_value = "")]
+        reason: String,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Legal: send the contract back with what to change.
+    RequestChanges {
+        number: String,
+        #[arg(long)]
+        comment: String,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Legal: sign off (refused while a high-severity flag is open).
+    SignOff {
+        number: String,
+        #[arg(long, default_value = "")]
+        comment: String,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Record signed / active / expired / terminated after sign-off.
+    Mark {
+        number: String,
+        #[arg(value_enum)]
+        to: MarkArg,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Render the PDF: final only after legal's sign-off (refused with the reason), or --draft.
+    #[command(alias = "pdf")]
+    Render {
+        /// The contract number (C-2026-0001).
+        #[arg(long)]
+        number: String,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+        #[arg(long, value_enum, default_value = "both")]
+        lang: LangArg,
+        /// The 草稿 DRAFT-watermarked PDF (always allowed).
+        #[arg(long)]
+        draft: bool,
+    },
+    /// Templates as JSON files: check, save as a new version, export the default.
+    #[command(subcommand)]
+    Template(TemplateCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TemplateCommand {
+    /// Check a template file: unknown placeholders and clause keys, named; then the risk rules
+    /// with the house terms.
+    Check { file: PathBuf },
+    /// Save a template file as the kind's new version (after the same check).
+    Save { file: PathBuf },
+    /// Write the default template of a kind with its clauses.
+    Export {
+        #[arg(long, value_enum)]
+        kind: KindArg,
+        #[arg(long, value_name = "FILE.json")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Args, Debug, Default)]
+pub struct TermsArgs {
+    #[arg(long)]
+    payment_days: Option<u32>,
+    #[arg(long)]
+    delivery_days: Option<u32>,
+    #[arg(long)]
+    acceptance_days: Option<u32>,
+    /// Percent of the contract value (100 = the whole value).
+    #[arg(long)]
+    liability_cap_pct: Option<String>,
+    #[arg(long)]
+    warranty_months: Option<u32>,
+    #[arg(long)]
+    term_months: Option<u32>,
+    #[arg(long)]
+    auto_renew: Option<bool>,
+    #[arg(long)]
+    non_renewal_notice_days: Option<u32>,
+    #[arg(long)]
+    public_body: Option<bool>,
+}
+
+impl TermsArgs {
+    fn change(&self) -> Result<workflow::TermsChange, CoreError> {
+        Ok(workflow::TermsChange {
+            payment_days: self.payment_days,
+            delivery_days: self.delivery_days,
+            acceptance_days: self.acceptance_days,
+            liability_cap_pct: self.liability_cap_pct.as_deref().map(workflow::parse_cap).transpose()?,
+            warranty_months: self.warranty_months,
+            term_months: self.term_months,
+            auto_renew: self.auto_renew,
+            non_renewal_notice_days: self.non_renewal_notice_days,
+            public_body: self.public_body,
+        })
+    }
+}
+
+#[derive(Args, Debug)]
+pub struct Who {
+    /// Who acts (default: the operating-system user).
+    #[arg(long = "as", value_name = "NAME")]
+    name: Option<String>,
+    #[arg(long, value_enum, default_value = "sales")]
+    role: RoleArg,
+}
+
+impl Who {
+    fn actor(&self) -> Actor {
+        let role = match self.role {
+            RoleArg::Sales => Role::Sales,
+            RoleArg::Manager => Role::Manager,
+            RoleArg::Director => Role::Director,
+            RoleArg::Legal => Role::Legal,
+        };
+        Actor { name: self.name.clone().unwrap_or_else(dealdesk_core::audit::actor), role }
+    }
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum RoleArg {
+    Sales,
+    Manager,
+    Director,
+    Legal,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum KindArg {
+    Sales,
+    Distribution,
+    Service,
+    Nda,
+}
+
+impl From<KindArg> for TemplateKind {
+    fn from(k: KindArg) -> Self {
+        match k {
+            KindArg::Sales => Self::Sales,
+            KindArg::Distribution => Self::Distribution,
+            KindArg::Service => Self::Service,
+            KindArg::Nda => Self::Nda,
+        }
+    }
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum LangArg {
+    Zh,
+    En,
+    Both,
+}
+
+impl From<LangArg> for Labels {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::Zh => Self::Zh,
+            LangArg::En => Self::En,
+            LangArg::Both => Self::Bilingual,
+        }
+    }
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum DecisionArg {
+    Pass,
+    Accepted,
+    ChangeRequired,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum MarkArg {
+    Signed,
+    Active,
+    Expired,
+    Terminated,
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, CoreError> {
+    std::fs::read(path).map_err(|e| CoreError::io(format!("cannot read {}", path.display()), e))
+}
+
+async fn id_of(pool: &SqlitePool, number: &str) -> Result<String, CoreError> {
+    let mut conn = pool.acquire().await?;
+    store::resolve(&mut conn, number).await
+}
+
+async fn show(pool: &SqlitePool, number: &str, lang: LangArg) -> Result<(), CoreError> {
+    let id = id_of(pool, number).await?;
+    let mut conn = pool.acquire().await?;
+    let c = store::get_in(&mut conn, &id).await?;
+    println!("{}\t{}\t{}\t{} {}\t{}\tquote {}", c.number, c.id, c.status.code(), c.contract_value, c.currency, c.customer_name, c.quote_number);
+    let t = &c.terms;
+    let o = |v: Option<u32>| v.map_or_else(|| "-".to_string(), |v| v.to_string());
+    println!(
+        "payment {} days, delivery {} days, acceptance {} days, liability cap {}%, warranty {} months, term {} months, auto-renew {}, non-renewal notice {} days, public body {}",
+        o(t.payment_days),
+        o(t.delivery_days),
+        o(t.acceptance_days),
+        t.liability_cap_pct.map_or_else(|| "-".into(), |d| d.normalize().to_string()),
+        o(t.warranty_months),
+        o(t.term_months),
+        t.auto_renew,
+        o(t.non_renewal_notice_days),
+        t.public_body
+    );
+    for e in &c.events {
+        println!("{}  {} → {}  {} ({})  {}", e.at, e.from_status.map_or("-", ContractStatus::code), e.to_status.code(), e.actor, e.role, e.comment);
+    }
+    for (f, raw) in review::filled_clauses(&mut conn, &c).await?.iter().zip(&c.clauses) {
+        println!("\n§{} {} {} [{}{}]", f.position, f.title_zh, f.title_en, raw.source.code(), raw.fallback_position.map(|p| format!(" {p}")).unwrap_or_default());
+        if !matches!(lang, LangArg::En) {
+            println!("{}", f.zh);
+        }
+        if !matches!(lang, LangArg::Zh) {
+            println!("{}", f.en);
+        }
+    }
+    Ok(())
+}
+
+fn print_review(r: &Review, json: bool) -> Result<(), CoreError> {
+    if json {
+        println!("{}", serde_json::to_string_pretty(r).map_err(|e| CoreError::BadRequest(e.to_string()))?);
+        return Ok(());
+    }
+    println!("{}  {}  review round {}", r.contract_number, r.contract_status.code(), r.round);
+    println!("{:<8} {:<7} {:<9} {:<6} {:<10} {}", "flag", "rule", "severity", "clause", "status", "why / excerpt");
+    for f in &r.flags {
+        let clause = f.clause_position.map_or_else(|| "-".to_string(), |p| format!("§{p}"));
+        println!("{:<8} {:<7} {:<9} {:<6} {:<10} {} — {}", &f.id[f.id.len().saturating_sub(8)..], f.rule_id, f.severity.code(), clause, f.status, f.why_en, f.excerpt);
+        if f.status == "open" {
+            let fallback = f.fallback_key.as_ref().map(|k| format!(" (library: {k}{})", f.fallback_position.map(|p| format!(", fallback {p}")).unwrap_or_default())).unwrap_or_default();
+            println!("{:<44}suggestion: {}{fallback}", "", f.suggestion_en);
+        }
+        if f.status == "waived" {
+            println!("{:<44}waived by {}: {}", "", f.decided_by.as_deref().unwrap_or("?"), f.reason);
+        }
+    }
+    println!("checklist:");
+    for i in &r.items {
+        println!("  [{}] {:<26} {:<15} {}{}", i.risk_type.label_zh(), i.item_key, i.status, i.text_en, if i.reason.is_empty() { String::new() } else { format!(" — {}", i.reason) });
+    }
+    for s in &r.sign_offs {
+        println!("signed off by {} ({}) at {} (round {}){}", s.actor, s.role, s.at, s.round, s.revoked_at.as_ref().map(|r| format!(", revoked {r}")).unwrap_or_default());
+    }
+    match &r.final_blocked {
+        Some(why) => println!("final PDF: blocked — {why}"),
+        None => println!("final PDF: allowed"),
+    }
+    Ok(())
+}
+
+/// A flag named by its id, the end of its id (as `review` prints it) or its rule id.
+fn flag_id(r: &Review, key: &str) -> Result<String, CoreError> {
+    let key = key.trim();
+    let open: Vec<_> = r.flags.iter().filter(|f| f.status == "open").collect();
+    let hits: Vec<_> = open.iter().filter(|f| f.id == key || (key.len() >= 6 && f.id.ends_with(key)) || f.rule_id.eq_ignore_ascii_case(key)).collect();
+    match hits.as_slice() {
+        [one] => Ok(one.id.clone()),
+        [] => Err(CoreError::not_found("open flag", key)),
+        _ => Err(CoreError::BadRequest(format!("{key} names {} open flags; give the flag id from `contract review`", hits.len()))),
+    }
+}
+
+async fn engine(pool: &SqlitePool) -> Result<PdfEngine, CoreError> {
+    let mut conn = pool.acquire().await?;
+    let settings = dealdesk_core::quote::print::load(&mut conn).await?;
+    let font = settings.font_path.trim();
+    PdfEngine::load((!font.is_empty()).then(|| Path::new(font)))
+}
+
+fn summary(c: &contract::Contract) {
+    println!("{}\t{}\t{}", c.number, c.status.code(), c.customer_name);
+}
+
+async fn template(command: TemplateCommand, pool: &SqlitePool) -> Result<(), CoreError> {
+    match command {
+        TemplateCommand::Export { kind, out } => {
+            let file = template_file::export_default(kind.into());
+            let json = serde_json::to_vec_pretty(&file).map_err(|e| CoreError::BadRequest(e.to_string()))?;
+            dealdesk_core::pdf::write_atomically(&out, &json)?;
+            println!("{}", out.display());
+        }
+        TemplateCommand::Check { file } => {
+            let name = file.display().to_string();
+            let parsed = template_file::parse(&name, &read(&file)?)?;
+            let mut conn = pool.acquire().await?;
+            let library = store::clauses(&mut conn).await?;
+            store::check_template(&parsed.template, &parsed.clauses, &library).map_err(|e| CoreError::BadRequest(format!("{name}: {e}")))?;
+            let mut all = parsed.clauses.clone();
+            all.extend(library.into_iter().filter(|l| !parsed.clauses.iter().any(|c| c.key == l.key)));
+            let filled = contract::sample_filled(&parsed.template, &all, &KeyTerms::default())?;
+            let findings = dealdesk_core::risk::rules::check(&dealdesk_core::risk::contract_subject(parsed.template.kind, &KeyTerms::default(), &filled), &Default::default());
+            println!("{name}: placeholders and clause keys are valid ({} clauses)", parsed.template.clauses.len());
+            for f in &findings {
+                println!("  {} {} §{} {}", f.rule, f.severity.code(), f.clause.map_or_else(|| "-".into(), |c| c.to_string()), f.detail);
+            }
+        }
+        TemplateCommand::Save { file } => {
+            let name = file.display().to_string();
+            let parsed = template_file::parse(&name, &read(&file)?)?;
+            let mut tx = pool.begin().await?;
+            let version = store::save_template(&mut tx, &parsed.template, &parsed.clauses).await.map_err(|e| CoreError::BadRequest(format!("{name}: {e}")))?;
+            tx.commit().await?;
+            println!("template {} saved as version {version}", parsed.template.kind.code());
+        }
+    }
+    Ok(())
+}
+
+pub async fn run(command: ContractCommand, pool: &SqlitePool) -> Result<(), CoreError> {
+    match command {
+        ContractCommand::New { quote, template, terms, who } => {
+            let t = terms.change()?.apply(&KeyTerms::default());
+            summary(&workflow::create_from_quote(pool, &quote, template.into(), &t, &who.actor()).await?);
+        }
+        ContractCommand::List => {
+            let mut conn = pool.acquire().await?;
+            for (number, id, status, customer) in store::list(&mut conn).await? {
+                println!("{number}\t{id}\t{status}\t{customer}");
+            }
+        }
+        ContractCommand::Show { number, lang } => show(pool, &number, lang).await?,
+        ContractCommand::Terms { number, terms, who } => summary(&workflow::update_terms(pool, &id_of(pool, &number).await?, &terms.change()?, &who.actor()).await?),
+        ContractCommand::Edit { number, clause, zh, en, who } => summary(&workflow::edit_clause(pool, &id_of(pool, &number).await?, clause, &zh, &en, &who.actor()).await?),
+        ContractCommand::Fallback { number, clause, fallback, who } => summary(&workflow::choose_fallback(pool, &id_of(pool, &number).await?, clause, fallback, &who.actor()).await?),
+        ContractCommand::AddClause { number, topic, zh, en, who } => {
+            let topic = Topic::parse(&topic).ok_or_else(|| CoreError::BadRequest(format!("unknown topic {topic}; use one of {}", Topic::ALL.iter().map(|t| t.code()).collect::<Vec<_>>().join(", "))))?;
+            summary(&workflow::add_free_clause(pool, &id_of(pool, &number).await?, topic, ("", ""), &zh, &en, &who.actor()).await?);
+        }
+        ContractCommand::Review { number, json, who } => {
+            let r = review::run(pool, &id_of(pool, &number).await?, &who.actor()).await?;
+            print_review(&r, json)?;
+            let high = r.flags.iter().any(|f| f.status == "open" && f.severity == dealdesk_core::risk::Severity::High);
+            if high {
+                dealdesk_core::store::checkpoint_and_close(pool.clone()).await;
+                eprintln!("open high-severity flags: legal cannot sign off yet");
+                std::process::exit(EXIT_HIGH_FLAGS);
+            }
+        }
+        ContractCommand::Waive { number, flag, reason, who } => {
+            let id = id_of(pool, &number).await?;
+            let flag = flag_id(&review::get(pool, &id).await?, &flag)?;
+            print_review(&review::waive(pool, &id, &flag, &reason, &who.actor()).await?, false)?;
+        }
+        ContractCommand::Decide { number, item, status, reason, who } => {
+            let status = match status {
+                DecisionArg::Pass => "pass",
+                DecisionArg::Accepted => "accepted",
+                DecisionArg::ChangeRequired => "change_required",
+            };
+            print_review(&review::decide_item(pool, &id_of(pool, &number).await?, &item, status, &reason, &who.actor()).await?, false)?;
+        }
+        ContractCommand::RequestChanges { number, comment, who } => print_review(&review::request_changes(pool, &id_of(pool, &number).await?, &comment, &who.actor()).await?, false)?,
+        ContractCommand::SignOff { number, comment, who } => print_review(&review::sign_off(pool, &id_of(pool, &number).await?, &comment, &who.actor()).await?, false)?,
+        ContractCommand::Mark { number, to, who } => {
+            let to = match to {
+                MarkArg::Signed => ContractStatus::Signed,
+                MarkArg::Active => ContractStatus::Active,
+                MarkArg::Expired => ContractStatus::Expired,
+                MarkArg::Terminated => ContractStatus::Terminated,
+            };
+            summary(&workflow::mark(pool, &id_of(pool, &number).await?, to, &who.actor()).await?);
+        }
+        ContractCommand::Render { number, out, lang, draft } => {
+            let engine = engine(pool).await?;
+            let c = print::render_to_file(pool, &engine, &id_of(pool, &number).await?, lang.into(), draft, &out).await?;
+            println!("{}\t{}\t{}", c.number, if draft { "draft" } else { "final" }, out.display());
+        }
+        ContractCommand::Template(command) => template(command, pool).await?,
+    }
+    Ok(())
+}
