@@ -128,6 +128,11 @@ pub const REGISTRY: &[PersonalColumn] = &[
     col("quote_events", "actor", PiiKind::Name),
     notes("quote_events", "comment"),
     col("audit_log", "actor", PiiKind::Name),
+    // Channel partners' payout account (migrations/20261202000002_partners.sql): the holder
+    // may be a person (sole trader); the number is a financial account (sensitive).
+    col("partners", "bank_account_holder", PiiKind::Name),
+    col("partners", "bank_account_number", PiiKind::BankCard),
+    col("sales_reps", "name", PiiKind::Name),
 ];
 
 /// The registered kind of `table.column`, if it holds one kind of personal data.
@@ -197,6 +202,8 @@ mod tests {
         assert_eq!(column_kind("contacts", "name"), Some(PiiKind::Name));
         assert_eq!(column_kind("customers", "name"), None, "a company name");
         assert_eq!(column_kind("customers", "notes"), None, "free text is scanned");
+        assert_eq!(column_kind("partners", "bank_account_number"), Some(PiiKind::BankCard));
+        assert_eq!(column_kind("partners", "bank_account_holder"), Some(PiiKind::Name));
     }
 
     #[test]

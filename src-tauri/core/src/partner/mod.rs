@@ -23,6 +23,7 @@ pub mod plan;
 mod rate;
 pub mod sales;
 pub mod statement;
+pub mod store;
 pub mod validate;
 
 pub use engine::statement;

@@ -6,9 +6,9 @@ use super::plan::{Service, TierMode, TierScope};
 use super::sales::{EarnedLine, Period};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Statement {
     pub payee: String,
     pub plan_name: String,
@@ -32,7 +32,7 @@ pub struct Statement {
     pub attainment_pct: Option<Decimal>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum LineRole {
     /// The payee's own sale.
@@ -43,7 +43,7 @@ pub enum LineRole {
     Clawback { of: String },
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StatementLine {
     pub line_id: String,
     /// The trigger date that put the line in this period.
@@ -74,7 +74,7 @@ impl StatementLine {
 }
 
 /// One block's contribution to a line, exact (not rounded).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Part {
     pub block: Block,
     pub base: Decimal,
@@ -84,7 +84,7 @@ pub struct Part {
     pub note: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Block {
     Fixed,
@@ -99,14 +99,14 @@ pub enum Block {
     ZeroFloor,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Adjustment {
     pub kind: AdjustmentKind,
     pub amount: Decimal,
     pub note: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AdjustmentKind {
     CarriedIn,
@@ -120,7 +120,7 @@ pub enum AdjustmentKind {
     NegativeCarriedForward,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PendingLine {
     pub line_id: String,
     pub reason: String,

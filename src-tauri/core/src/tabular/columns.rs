@@ -87,8 +87,13 @@ pub fn required(table: TableName) -> &'static [&'static [&'static str]] {
 
 /// The canonical column a file header means, ignoring case, spaces vs underscores and a BOM.
 pub fn canonical(table: TableName, header: &str) -> Option<&'static Column> {
+    canonical_in(columns(table), header)
+}
+
+/// The same lookup over any column list (the partner area's files have their own lists).
+pub fn canonical_in(columns: &'static [Column], header: &str) -> Option<&'static Column> {
     let h = normalize(header);
-    columns(table).iter().find(|c| normalize(c.name) == h || c.aliases.iter().any(|a| normalize(a) == h))
+    columns.iter().find(|c| normalize(c.name) == h || c.aliases.iter().any(|a| normalize(a) == h))
 }
 
 fn normalize(s: &str) -> String {
