@@ -209,22 +209,34 @@ pub async fn run_plan(command: PlanCommand, pool: &SqlitePool) -> Result<(), Cor
     Ok(())
 }
 
+/// One CSV field: quoted when it holds a comma, quote or line break; a leading = + - @ is
+/// neutralised with ' as in file exports.
+fn csv_field(v: &str) -> String {
+    let v = if v.starts_with(['=', '+', '-', '@']) && v.parse::<f64>().is_err() { format!("'{v}") } else { v.to_string() };
+    if v.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", v.replace('"', "\"\""))
+    } else {
+        v
+    }
+}
+
 fn print_statement(rec: &StatementRecord, format: ShowFormat) -> Result<(), CoreError> {
     let s = &rec.statement;
     match format {
         ShowFormat::Json => println!("{}", serde_json::to_string_pretty(rec).map_err(|e| CoreError::BadRequest(e.to_string()))?),
         ShowFormat::Csv => {
-            let mut w = csv::Writer::from_writer(std::io::stdout());
-            let _ = w.write_record(export::HEADERS);
+            println!("{}", export::HEADERS.iter().map(|h| csv_field(h)).collect::<Vec<_>>().join(","));
             for row in export::rows(rec) {
-                let cells: Vec<String> = row.iter().map(|c| match c {
-                    dealdesk_core::tabular::Cell::Text(t) => t.clone(),
-                    dealdesk_core::tabular::Cell::Number(n) => n.to_string(),
-                    dealdesk_core::tabular::Cell::Bool(b) => b.to_string(),
-                }).collect();
-                let _ = w.write_record(&cells);
+                let cells: Vec<String> = row
+                    .iter()
+                    .map(|c| match c {
+                        dealdesk_core::tabular::Cell::Text(t) => csv_field(t),
+                        dealdesk_core::tabular::Cell::Number(n) => n.to_string(),
+                        dealdesk_core::tabular::Cell::Bool(b) => b.to_string(),
+                    })
+                    .collect();
+                println!("{}", cells.join(","));
             }
-            let _ = w.flush();
         }
         ShowFormat::Table => {
             println!("statement {} {} {} · plan {} v{} · {} · {}", rec.payee.kind(), s.payee, rec.period_label, rec.plan_name, rec.plan_version, s.currency, rec.mark());
