@@ -6,6 +6,7 @@ pub mod bench;
 pub mod contract;
 pub mod dashboard;
 pub mod mask;
+pub mod partner;
 pub mod quote;
 pub mod report;
 pub mod risk;
@@ -81,6 +82,21 @@ pub enum Command {
     /// Contract risk rules over a .txt or .docx file (opens no database).
     #[command(subcommand)]
     Risk(risk::RiskCommand),
+    /// Channel partners: import, list (bank details masked).
+    #[command(subcommand)]
+    Partner(partner::PartnerCommand),
+    /// Sales reps and their monthly quotas: import.
+    #[command(subcommand)]
+    Rep(partner::RepCommand),
+    /// Partner and rep sales lines: import.
+    #[command(subcommand)]
+    Sales(partner::SalesCommand),
+    /// Profit-share / commission plans: check, save a version, list.
+    #[command(subcommand)]
+    Plan(partner::PlanCommand),
+    /// Statements (对账单): run, lock, export, what-if; check a plan.
+    #[command(subcommand)]
+    Share(partner::ShareCommand),
     /// Sales dashboard figures: funnel, KPIs, ABC segmentation, forecast (table, CSV, JSON).
     #[command(subcommand)]
     Report(report::ReportCommand),
@@ -158,6 +174,9 @@ pub fn main() -> ExitCode {
     if let Some(Command::Words { amount, lang, currency }) = &cli.command {
         // Before the data dir, the keychain and the database are touched: a pure conversion.
         return print_words(amount, *lang, currency);
+    }
+    if let Some(Command::Plan(partner::PlanCommand::Check { file }) | Command::Share(partner::ShareCommand::Check { file })) = &cli.command {
+        return report(partner::check_plan(file)); // opens no database
     }
     if let Some(Command::Quote(q)) = &cli.command {
         if !quote::needs_database(q) {
@@ -327,6 +346,11 @@ async fn run(command: Command, db: &Path) -> Result<(), CoreError> {
             result?;
         }
         Command::Report(command) => report::run(command, &pool).await?,
+        Command::Partner(command) => partner::run_partner(command, &pool).await?,
+        Command::Rep(command) => partner::run_rep(command, &pool).await?,
+        Command::Sales(command) => partner::run_sales(command, &pool).await?,
+        Command::Plan(command) => partner::run_plan(command, &pool).await?,
+        Command::Share(command) => partner::run_share(command, &pool).await?,
         Command::Bench(command) => bench::run(command, &pool).await?,
         Command::Import { table, file } => {
             let bytes = std::fs::read(&file).map_err(|e| CoreError::io(format!("cannot read {}", file.display()), e))?;

@@ -28,6 +28,7 @@ pub mod quote;
 mod quote_closing;
 mod quote_layout;
 mod sample;
+pub mod statement;
 mod text;
 mod writer;
 
@@ -76,6 +77,11 @@ impl PdfEngine {
     /// The dashboard as the weekly report (销售周报); `scope` names the filters applied.
     pub fn render_dashboard(&self, d: &crate::report::dashboard::Dashboard, scope: &str, generated: &str) -> CoreResult<Vec<u8>> {
         dashboard::render(self, d, scope, generated)
+    }
+
+    /// A partner or rep statement (对账单), bilingual.
+    pub fn render_statement(&self, s: &crate::partner::Statement, header: &statement::StatementHeader<'_>) -> CoreResult<Vec<u8>> {
+        statement::render(self, s, header)
     }
 
     /// Renders the quote and writes it to `path` atomically (no half-written file on a crash).

@@ -4,6 +4,7 @@
 //! service (`service`) does each user action in one transaction.
 
 pub mod columns;
+pub mod export;
 pub mod import;
 pub mod lines;
 pub mod partners;
