@@ -16,6 +16,7 @@
 //! extraction returns exactly what was drawn); nothing is drawn in the footer zone but the
 //! footer; the font is parsed once per [`PdfEngine`], never per document.
 
+mod battlecard;
 mod canvas;
 mod cff;
 mod dashboard;
@@ -23,6 +24,7 @@ pub mod fonts;
 mod format;
 mod image;
 mod layout;
+mod matrix;
 pub mod quote;
 mod quote_closing;
 mod quote_layout;
@@ -31,6 +33,7 @@ mod text;
 mod writer;
 
 use crate::error::{CoreError, CoreResult};
+pub use battlecard::BattlecardLang;
 pub use fonts::{find_system_cjk_font, FontSet};
 pub use quote::QuoteDocument;
 pub use sample::sample_quote;
@@ -69,6 +72,16 @@ impl PdfEngine {
     /// The dashboard as the weekly report (销售周报); `scope` names the filters applied.
     pub fn render_dashboard(&self, d: &crate::report::dashboard::Dashboard, scope: &str, generated: &str) -> CoreResult<Vec<u8>> {
         dashboard::render(self, d, scope, generated)
+    }
+
+    /// The whole competitor matrix, landscape, columns continued on further pages.
+    pub fn render_matrix(&self, data: &crate::matrix::MatrixData, today: chrono::NaiveDate) -> CoreResult<Vec<u8>> {
+        matrix::render(self, data, today)
+    }
+
+    /// A one-page battlecard for competitor `them` against the matrix's own product.
+    pub fn render_battlecard(&self, data: &crate::matrix::MatrixData, them: crate::ids::CompetitorId, notes: &crate::matrix::BattlecardNotes, lang: BattlecardLang, today: chrono::NaiveDate) -> CoreResult<Vec<u8>> {
+        battlecard::render(self, data, them, notes, lang, today)
     }
 
     /// Renders the quote and writes it to `path` atomically (no half-written file on a crash).
