@@ -42,6 +42,9 @@ id_type!(ContactId);
 id_type!(ProductId);
 id_type!(OpportunityId);
 id_type!(QuoteId);
+id_type!(MatrixId);
+id_type!(DimensionId);
+id_type!(CompetitorId);
 
 /// Ids of rows that are not addressed on their own (history entries and the like).
 pub fn new_row_id() -> String {

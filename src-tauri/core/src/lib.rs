@@ -12,6 +12,7 @@ pub mod error;
 pub mod ids;
 pub mod listing;
 pub mod masking;
+pub mod matrix;
 pub mod money;
 pub mod partner;
 pub mod pdf;

@@ -16,6 +16,7 @@
 //! extraction returns exactly what was drawn); nothing is drawn in the footer zone but the
 //! footer; the font is parsed once per [`PdfEngine`], never per document.
 
+mod battlecard;
 mod canvas;
 mod cff;
 pub mod contract;
@@ -24,6 +25,7 @@ pub mod fonts;
 mod format;
 mod image;
 mod layout;
+mod matrix;
 pub mod quote;
 mod quote_closing;
 mod quote_layout;
@@ -33,6 +35,7 @@ mod text;
 mod writer;
 
 use crate::error::{CoreError, CoreResult};
+pub use battlecard::BattlecardLang;
 pub use fonts::{find_system_cjk_font, FontSet};
 pub(crate) use format::money as format_money;
 pub use quote::QuoteDocument;
@@ -82,6 +85,16 @@ impl PdfEngine {
     /// A partner or rep statement (对账单), bilingual.
     pub fn render_statement(&self, s: &crate::partner::Statement, header: &statement::StatementHeader<'_>) -> CoreResult<Vec<u8>> {
         statement::render(self, s, header)
+    }
+
+    /// The whole competitor matrix, landscape, columns continued on further pages.
+    pub fn render_matrix(&self, data: &crate::matrix::MatrixData, today: chrono::NaiveDate) -> CoreResult<Vec<u8>> {
+        matrix::render(self, data, today)
+    }
+
+    /// A one-page battlecard for competitor `them` against the matrix's own product.
+    pub fn render_battlecard(&self, data: &crate::matrix::MatrixData, them: crate::ids::CompetitorId, notes: &crate::matrix::BattlecardNotes, lang: BattlecardLang, today: chrono::NaiveDate) -> CoreResult<Vec<u8>> {
+        battlecard::render(self, data, them, notes, lang, today)
     }
 
     /// Renders the quote and writes it to `path` atomically (no half-written file on a crash).

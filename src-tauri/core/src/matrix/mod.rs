@@ -1,0 +1,39 @@
+//! Competitor matrices: competitors (rows, our product pinned first) against typed, weighted
+//! dimensions (columns) in groups, with evidence on every cell, a history of every change,
+//! named snapshots and diffs, weighted scores with coverage, and files (wide CSV/XLSX,
+//! Markdown) that round-trip without loss. The grid window calls [`edit`] (cell edits and
+//! pasted rectangles as one transaction; undo/redo as inverse edits) and [`view`].
+//!
+//! Modules: `model` (types), `value` (parsing and validation per dimension type), `rule`
+//! (cell-to-score rules and their text form), `score` (weighted scores, coverage, ranking),
+//! `fresh` (staleness), `store` (the tables), `edit` (changes, history, undo, paste),
+//! `snapshot`, `diff`, `layout` (the wide file layout), `file` (import/export), `markdown`.
+//!
+//! Rounding: scores, weights and coverage are exact `Decimal` throughout; they are rounded
+//! only for display: scores to 2 dp, percentages to 1 dp, half away from zero ([`display`]).
+
+pub mod diff;
+pub mod edit;
+pub mod file;
+pub mod fresh;
+pub mod layout;
+pub mod markdown;
+pub mod model;
+pub mod rule;
+pub mod score;
+pub mod snapshot;
+pub mod store;
+pub mod value;
+
+#[cfg(test)]
+mod tests_db;
+
+pub use model::*;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// Display rounding: `dp` decimals, half away from zero, trailing zeros kept (`7.50`).
+pub fn display(v: Decimal, dp: u32) -> String {
+    let r = v.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+    format!("{r:.prec$}", prec = dp as usize)
+}
