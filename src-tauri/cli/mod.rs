@@ -5,6 +5,7 @@
 pub mod bench;
 pub mod dashboard;
 pub mod mask;
+pub mod matrix;
 pub mod quote;
 pub mod report;
 
@@ -73,6 +74,9 @@ pub enum Command {
     /// Quotes: create, submit, approve, revise, render to PDF.
     #[command(subcommand)]
     Quote(quote::QuoteCommand),
+    /// Competitor matrices: import/export, scores, snapshots, diffs, battlecards.
+    #[command(subcommand)]
+    Matrix(matrix::MatrixCommand),
     /// Sales dashboard figures: funnel, KPIs, ABC segmentation, forecast (table, CSV, JSON).
     #[command(subcommand)]
     Report(report::ReportCommand),
@@ -317,6 +321,7 @@ async fn run(command: Command, db: &Path) -> Result<(), CoreError> {
             result?;
         }
         Command::Report(command) => report::run(command, &pool).await?,
+        Command::Matrix(command) => matrix::run(command, &pool).await?,
         Command::Bench(command) => bench::run(command, &pool).await?,
         Command::Import { table, file } => {
             let bytes = std::fs::read(&file).map_err(|e| CoreError::io(format!("cannot read {}", file.display()), e))?;
