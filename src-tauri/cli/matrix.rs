@@ -91,7 +91,7 @@ async fn load_state(pool: &SqlitePool, live: &MatrixData, which: &str) -> Result
     snapshot::load(&mut conn, live, which).await
 }
 
-fn opt_score(s: Option<rust_decimal::Decimal>) -> String {
+fn opt_score(s: Option<dealdesk_core::report::Decimal>) -> String {
     s.map(|s| display(s, 2)).unwrap_or_else(|| "—".into())
 }
 
