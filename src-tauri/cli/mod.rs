@@ -7,6 +7,7 @@ pub mod contract;
 pub mod dashboard;
 pub mod mask;
 pub mod partner;
+pub mod matrix;
 pub mod quote;
 pub mod report;
 pub mod risk;
@@ -97,6 +98,9 @@ pub enum Command {
     /// Statements (对账单): run, lock, export, what-if; check a plan.
     #[command(subcommand)]
     Share(partner::ShareCommand),
+    /// Competitor matrices: import/export, scores, snapshots, diffs, battlecards.
+    #[command(subcommand)]
+    Matrix(matrix::MatrixCommand),
     /// Sales dashboard figures: funnel, KPIs, ABC segmentation, forecast (table, CSV, JSON).
     #[command(subcommand)]
     Report(report::ReportCommand),
@@ -351,6 +355,7 @@ async fn run(command: Command, db: &Path) -> Result<(), CoreError> {
         Command::Sales(command) => partner::run_sales(command, &pool).await?,
         Command::Plan(command) => partner::run_plan(command, &pool).await?,
         Command::Share(command) => partner::run_share(command, &pool).await?,
+        Command::Matrix(command) => matrix::run(command, &pool).await?,
         Command::Bench(command) => bench::run(command, &pool).await?,
         Command::Import { table, file } => {
             let bytes = std::fs::read(&file).map_err(|e| CoreError::io(format!("cannot read {}", file.display()), e))?;
