@@ -3,4 +3,4 @@
 /**
  * The role of whoever acts, as set in Settings (or `--role` in the CLI).
  */
-export type Role = "sales" | "manager" | "director";
+export type Role = "sales" | "manager" | "director" | "legal";
