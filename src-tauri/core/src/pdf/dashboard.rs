@@ -13,8 +13,8 @@ use crate::CoreResult;
 use rust_decimal::Decimal;
 
 const TITLE: TextStyle = TextStyle::new(15.0).bold();
-const HEADING: TextStyle = TextStyle::new(10.5).bold();
-const BODY: TextStyle = TextStyle::new(8.0).gray(0.1);
+pub(super) const HEADING: TextStyle = TextStyle::new(10.5).bold();
+pub(super) const BODY: TextStyle = TextStyle::new(8.0).gray(0.1);
 const SMALL: TextStyle = TextStyle::new(7.0).gray(0.35);
 /// How many customers of the ABC ranking the report lists.
 const ABC_LISTED: usize = 15;
@@ -32,7 +32,9 @@ fn signed(v: Decimal, f: impl Fn(Decimal) -> String) -> String {
     if v.is_sign_negative() { f(v) } else { format!("+{}", f(v)) }
 }
 
-fn table(flow: &Flow<'_>, cols: &[(f32, Align, &str, &str)]) -> Table {
+/// A table over the body width with bilingual headers, columns scaled from `cols` widths
+/// (also used by the partner statement).
+pub(super) fn table(flow: &Flow<'_>, cols: &[(f32, Align, &str, &str)]) -> Table {
     let total: f32 = cols.iter().map(|c| c.0).sum();
     let scale = flow.geom.body_width() / total;
     Table {
@@ -47,7 +49,8 @@ fn table(flow: &Flow<'_>, cols: &[(f32, Align, &str, &str)]) -> Table {
     }
 }
 
-fn heading(flow: &mut Flow<'_>, zh: &str, en: &str) {
+/// A section heading `中文  English`, kept with what follows it.
+pub(super) fn heading(flow: &mut Flow<'_>, zh: &str, en: &str) {
     flow.ensure(60.0);
     flow.y += 10.0;
     let base = flow.y + 11.0;

@@ -6,7 +6,7 @@
 
 use super::canvas::{Canvas, TextStyle};
 use super::format::money;
-use super::layout::{Align, Column, Flow, LineBox, PageDecor, PageGeom, Table};
+use super::layout::{Align, Flow, LineBox, PageDecor, PageGeom};
 use super::writer::{self, DocInfo};
 use super::PdfEngine;
 use crate::partner::statement::{AdjustmentKind, LineRole, Statement};
@@ -14,8 +14,7 @@ use crate::words;
 use crate::CoreResult;
 
 const TITLE: TextStyle = TextStyle::new(15.0).bold();
-const HEADING: TextStyle = TextStyle::new(10.5).bold();
-const BODY: TextStyle = TextStyle::new(8.0).gray(0.1);
+use super::dashboard::{heading, table, BODY};
 const SMALL: TextStyle = TextStyle::new(7.0).gray(0.35);
 const TOTAL: TextStyle = TextStyle::new(10.0).bold();
 
@@ -31,28 +30,6 @@ pub struct StatementHeader<'a> {
     pub generated: &'a str,
 }
 
-fn table(flow: &Flow<'_>, cols: &[(f32, Align, &str, &str)]) -> Table {
-    let total: f32 = cols.iter().map(|c| c.0).sum();
-    let scale = flow.geom.body_width() / total;
-    Table {
-        columns: cols.iter().map(|(w, a, zh, en)| Column { width: w * scale, align: *a, header: vec![zh.to_string(), en.to_string()], shrink: *a == Align::Right }).collect(),
-        body: LineBox::new(BODY, 10.5),
-        head: LineBox::new(TextStyle::new(7.0).bold(), 8.5),
-        pad_x: 3.0,
-        pad_y: 2.5,
-        marker_col: 0,
-        repeat_col: 0,
-        marker: "(续 cont.)".into(),
-    }
-}
-
-fn heading(flow: &mut Flow<'_>, zh: &str, en: &str) {
-    flow.ensure(50.0);
-    flow.y += 10.0;
-    let base = flow.y + 11.0;
-    flow.canvas.text(flow.geom.left, base, &format!("{zh}  {en}"), &HEADING);
-    flow.y = base + 7.0;
-}
 
 fn note(flow: &mut Flow<'_>, text: &str, style: TextStyle) {
     let lb = LineBox::new(style, 10.0);

@@ -15,6 +15,8 @@ pub mod dashboard;
 pub mod drill;
 pub mod economics;
 mod figures;
+#[cfg(test)]
+mod figures_tests;
 pub mod forecast;
 pub mod funnel;
 pub mod kpi;
