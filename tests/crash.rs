@@ -3,39 +3,24 @@
 //! database must reopen with `PRAGMA integrity_check` = ok, hold either none or all of what
 //! was being written, and keep every record committed before; a batch folder holds every
 //! PDF or does not exist.
+//! Partner sales imports and statement runs are in `crash_partner.rs`.
 //! The regular run does a few trials; `scripts/kill-harness.sh` runs 50
 //! (`DEALDESK_KILL_TRIALS`).
 
 use dealdesk_core::crm::customer;
 use dealdesk_core::listing::ListQuery;
 use dealdesk_core::store::{self, OsKeychain};
+mod crash_support;
+
+use crash_support::{dealdesk, run_ok, seed, trials, Lcg};
 use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 const ROWS: usize = 20_000;
 
-fn dealdesk(db: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dealdesk"));
-    cmd.arg("--db").arg(db).env_remove("DEALDESK_DB").env("DEALDESK_DATA_DIR", db.parent().expect("dir"));
-    cmd.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null());
-    cmd
-}
-
 /// Runs an uninterrupted import and fails with its error output if it does not succeed.
 fn import_ok(db: &Path, file: &Path) {
-    let out = dealdesk(db).args(["import", "customers"]).arg(file).stderr(std::process::Stdio::piped()).output().expect("run");
-    assert!(out.status.success(), "import of {} failed: {}", file.display(), String::from_utf8_lossy(&out.stderr));
-}
-
-/// A small deterministic generator: the trials' kill moments, reproducible from the seed.
-struct Lcg(u64);
-
-impl Lcg {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        (self.0 >> 33) % n.max(1)
-    }
+    run_ok(db, &["import", "customers", &file.display().to_string()]);
 }
 
 async fn state(db: &Path) -> (String, i64) {
@@ -48,7 +33,7 @@ async fn state(db: &Path) -> (String, i64) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn killing_an_import_at_any_moment_loses_nothing_and_writes_nothing_half() {
-    let trials: u64 = std::env::var("DEALDESK_KILL_TRIALS").ok().and_then(|v| v.parse().ok()).unwrap_or(6);
+    let trials = trials();
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("crash.db");
     let committed = dir.path().join("committed.csv");
@@ -68,7 +53,7 @@ async fn killing_an_import_at_any_moment_loses_nothing_and_writes_nothing_half()
     import_ok(&probe, &big);
     let full = started.elapsed().as_millis() as u64;
 
-    let seed = std::env::var("DEALDESK_KILL_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or(20_261_122);
+    let seed = seed();
     let mut rng = Lcg(seed);
     let mut expected = 2i64;
     let (mut killed_mid, mut completed) = (0, 0);
@@ -126,15 +111,9 @@ async fn with_customer(db: &Path) -> String {
     name
 }
 
-fn run_ok(db: &Path, args: &[&str]) -> String {
-    let out = dealdesk(db).args(args).stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped()).output().expect("run");
-    assert!(out.status.success(), "dealdesk {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn killing_a_quote_save_or_a_batch_render_leaves_all_or_nothing() {
-    let trials: u64 = std::env::var("DEALDESK_KILL_TRIALS").ok().and_then(|v| v.parse().ok()).unwrap_or(6);
+    let trials = trials();
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("quotes.db");
     let name = with_customer(&db).await;
@@ -149,7 +128,7 @@ async fn killing_a_quote_save_or_a_batch_render_leaves_all_or_nothing() {
     assert!(create(&probe, &probe_customer).wait().expect("wait").success(), "an uninterrupted save succeeds");
     let full = started.elapsed().as_millis() as u64;
 
-    let seed = std::env::var("DEALDESK_KILL_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or(20_261_122);
+    let seed = seed();
     let mut rng = Lcg(seed);
     let (mut quotes, mut killed_mid, mut completed) = (0i64, 0, 0);
     for trial in 0..trials {

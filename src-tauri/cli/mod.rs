@@ -203,15 +203,36 @@ pub fn main() -> ExitCode {
                     return ExitCode::FAILURE;
                 }
             };
-            match runtime.block_on(run(command, &db)) {
-                Ok(()) => ExitCode::SUCCESS,
+            let status = match runtime.block_on(run(command, &db)) {
+                Ok(()) => 0,
                 Err(e) => {
                     eprintln!("error: {e}");
-                    ExitCode::FAILURE
+                    1
                 }
-            }
+            };
+            drop(runtime);
+            exit_without_library_teardown(status)
         }
     }
+}
+
+/// Ends a finished command without running C libraries' exit handlers. Once in a CI run
+/// (2026-12-02, under load) an export that had done its work and closed its database died
+/// at exit with glibc's "double free or corruption" inside those handlers (the vendored
+/// OpenSSL and SQLCipher clean up there); it was not reproducible in 300 runs. Nothing the
+/// command wrote depends on them: every database is closed and checkpointed, files are
+/// written by rename, and stdout and stderr are flushed here.
+fn exit_without_library_teardown(status: i32) -> ExitCode {
+    use std::io::Write as _;
+    let _ = std::io::stdout().flush();
+    let _ = std::io::stderr().flush();
+    #[cfg(unix)]
+    // SAFETY: `_exit` ends the process at once; nothing after this call relies on any state.
+    unsafe {
+        libc::_exit(status)
+    }
+    #[cfg(not(unix))]
+    ExitCode::from(status as u8)
 }
 
 /// Exit status for a command's result: the error on stderr and 1, or success.

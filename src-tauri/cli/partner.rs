@@ -104,6 +104,16 @@ pub enum ShareCommand {
         #[arg(long, value_enum, default_value = "table")]
         format: ShowFormat,
     },
+    /// Compute every partner's statement for the period (each partner with sales up to its end)
+    /// in one transaction: all new versions or none. Prints one line per partner.
+    RunAll {
+        /// 2026-Q3, 2026-07, 2026-H1 or 2026.
+        #[arg(long)]
+        period: String,
+        /// Only plans with this name.
+        #[arg(long)]
+        plan: Option<String>,
+    },
     /// Lock a statement version (default: the newest); locked versions never change.
     Lock {
         #[command(flatten)]
@@ -263,6 +273,13 @@ pub async fn run_share(command: ShareCommand, pool: &SqlitePool) -> Result<(), C
         ShareCommand::Run { who, plan, format } => {
             let rec = service::run(pool, &who.payee(), &who.period, plan.as_deref()).await?;
             print_statement(&rec, format)?;
+        }
+        ShareCommand::RunAll { period, plan } => {
+            let recs = service::run_all_partners(pool, &period, plan.as_deref()).await?;
+            for rec in &recs {
+                println!("{}\tv{}\t{}\t{} {}", rec.payee.code(), rec.version, rec.statement.lines.len(), rec.total, rec.currency);
+            }
+            println!("{} partner statements computed for {}", recs.len(), period.trim());
         }
         ShareCommand::Lock { who, version } => {
             let rec = service::lock(pool, &who.payee(), &who.period, version).await?;

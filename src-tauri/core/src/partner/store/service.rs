@@ -1,7 +1,8 @@
 //! The partner area's actions, each one transaction: saving a plan version, running a
 //! statement (the plan version in effect for the period, the payee's lines, the balance
 //! carried from the previous period and what earlier statements earned, for clawbacks; then
-//! the engine; stored as a new computed version) and locking one.
+//! the engine; stored as a new computed version), every partner's statement of a period at
+//! once, and locking one.
 
 use super::lines as stored_lines;
 use super::plans::{self, StoredPlan};
@@ -125,14 +126,35 @@ pub async fn save_plan(pool: &SqlitePool, plan: &Plan) -> CoreResult<StoredPlan>
 pub async fn run(pool: &SqlitePool, payee: &Payee, label: &str, plan_name: Option<&str>) -> CoreResult<StatementRecord> {
     let period = period_of(label)?;
     let mut tx = pool.begin().await?;
-    check_payee(&mut tx, payee).await?;
-    let plan = plans::effective(&mut tx, plan_kind(payee), plan_name, period.from).await?;
-    let s = compute(&mut tx, payee, &plan.plan, period).await?;
-    let rec = statements::insert_version(&mut tx, payee, label.trim(), &plan.id, plan.version, &s).await?;
-    let detail = serde_json::json!({ "payee_kind": payee.kind(), "payee": payee.code(), "period": rec.period_label, "version": rec.version, "plan": plan.name, "plan_version": plan.version, "total": rec.total.to_string() });
-    audit::record(&mut tx, Event { action: "statement_run", entity: "statement", entity_id: &rec.id, detail }).await?;
+    let rec = run_in(&mut tx, payee, label, period, plan_name).await?;
     tx.commit().await?;
     tracing::info!(version = rec.version, lines = rec.statement.lines.len() as u64, "statement computed");
+    Ok(rec)
+}
+
+/// Runs the statement of every partner with sales up to the period's end (own or through a
+/// sub-partner), all in one transaction: either every partner gets its new version or, on any
+/// error or a crash, none does.
+pub async fn run_all_partners(pool: &SqlitePool, label: &str, plan_name: Option<&str>) -> CoreResult<Vec<StatementRecord>> {
+    let period = period_of(label)?;
+    let mut tx = pool.begin().await?;
+    let codes = stored_lines::partners_with_lines(&mut tx, period.to).await?;
+    let mut out = Vec::with_capacity(codes.len());
+    for code in codes {
+        out.push(run_in(&mut tx, &Payee::Partner(code), label, period, plan_name).await?);
+    }
+    tx.commit().await?;
+    tracing::info!(statements = out.len() as u64, "partner statements computed");
+    Ok(out)
+}
+
+async fn run_in(conn: &mut SqliteConnection, payee: &Payee, label: &str, period: Period, plan_name: Option<&str>) -> CoreResult<StatementRecord> {
+    check_payee(conn, payee).await?;
+    let plan = plans::effective(conn, plan_kind(payee), plan_name, period.from).await?;
+    let s = compute(conn, payee, &plan.plan, period).await?;
+    let rec = statements::insert_version(conn, payee, label.trim(), &plan.id, plan.version, &s).await?;
+    let detail = serde_json::json!({ "payee_kind": payee.kind(), "payee": payee.code(), "period": rec.period_label, "version": rec.version, "plan": plan.name, "plan_version": plan.version, "total": rec.total.to_string() });
+    audit::record(conn, Event { action: "statement_run", entity: "statement", entity_id: &rec.id, detail }).await?;
     Ok(rec)
 }
 
