@@ -131,10 +131,14 @@ fn from_row(r: &sqlx::sqlite::SqliteRow) -> Result<SalesLine, sqlx::Error> {
 
 /// A partner's own lines and its direct sub-partners' lines sold up to `to`, in reference order.
 pub async fn for_partner(conn: &mut SqliteConnection, code: &str, to: NaiveDate) -> CoreResult<Vec<SalesLine>> {
-    let rows = sqlx::query(&format!("{SELECT} WHERE (p.code = ? OR pp.code = ?) AND l.sale_date <= ? ORDER BY l.line_ref"))
-        .bind(code)
-        .bind(code)
-        .bind(to.to_string())
+    // By partner id, so the (partner_id, sale_date) index is used: an OR over the joined
+    // codes made SQLite scan every line once per partner (33 s for 200 partners × 40,000 lines).
+    let rows = sqlx::query(&format!(
+        "{SELECT} WHERE l.partner_id IN (SELECT id FROM partners WHERE code = ?1 UNION SELECT c.id FROM partners c JOIN partners pc ON pc.id = c.parent_id WHERE pc.code = ?1)
+         AND l.sale_date <= ?2 ORDER BY l.line_ref"
+    ))
+    .bind(code)
+    .bind(to.to_string())
         .fetch_all(&mut *conn)
         .await?;
     Ok(rows.iter().map(from_row).collect::<Result<_, _>>()?)
@@ -142,7 +146,7 @@ pub async fn for_partner(conn: &mut SqliteConnection, code: &str, to: NaiveDate)
 
 /// A rep's lines sold up to `to`.
 pub async fn for_rep(conn: &mut SqliteConnection, code: &str, to: NaiveDate) -> CoreResult<Vec<SalesLine>> {
-    let rows = sqlx::query(&format!("{SELECT} WHERE r.code = ? AND l.sale_date <= ? ORDER BY l.line_ref")).bind(code).bind(to.to_string()).fetch_all(&mut *conn).await?;
+    let rows = sqlx::query(&format!("{SELECT} WHERE l.rep_id = (SELECT id FROM sales_reps WHERE code = ?) AND l.sale_date <= ? ORDER BY l.line_ref")).bind(code).bind(to.to_string()).fetch_all(&mut *conn).await?;
     Ok(rows.iter().map(from_row).collect::<Result<_, _>>()?)
 }
 
