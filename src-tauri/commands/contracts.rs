@@ -194,7 +194,7 @@ pub async fn add_contract_clause(
     zh: String,
     en: String,
 ) -> Result<ContractDetail, IpcError> {
-    change(&state, id, move |pool, id, who| async move { workflow::add_free_clause(&pool, &id, topic, (&title_zh, &title_en), &zh, &en, &who).await }).await
+    change(&state, id, move |pool, id, who| async move { workflow::add_free_clause(&pool, &id, topic, (title_zh.as_str(), title_en.as_str()), &zh, &en, &who).await }).await
 }
 
 /// After legal's sign-off: signed → active → expired / terminated.

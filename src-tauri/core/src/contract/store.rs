@@ -268,7 +268,7 @@ pub async fn summaries(conn: &mut SqliteConnection) -> CoreResult<Vec<ContractSu
     .fetch_all(&mut *conn)
     .await?;
     rows.iter()
-        .map(|r| {
+        .map(|r| -> CoreResult<ContractSummary> {
             let status: String = r.try_get("status")?;
             let kind: String = r.try_get("kind")?;
             Ok(ContractSummary {
