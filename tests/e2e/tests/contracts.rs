@@ -113,6 +113,11 @@ async fn legal_signs_off_a_contract_after_the_high_payment_flag_is_fixed() {
         let value = app.text("contract-value").await;
         let amount = value.split_whitespace().next().unwrap_or_default().to_string();
         assert!(text.contains(&amount), "the PDF shows the value {amount}: {text}");
+
+        // The same screen in Chinese (a picture when DEALDESK_E2E_VIEWS is set).
+        app.set_language("zh-CN").await;
+        app.wait_text("contract-status", "法务已签批", |t| t.trim() == "法务已签批").await;
+        app.view("contract-signed-off-zh").await;
     })
     .await;
 }

@@ -4,4 +4,11 @@ import type { Contract } from "./Contract";
 import type { ContractReview } from "./ContractReview";
 import type { FilledClauseText } from "./FilledClauseText";
 
-export type ContractDetail = { contract: Contract, filled: Array<FilledClauseText>, library: Array<ClauseFallbacks>, review: ContractReview, final_blocked: string | null, };
+/**
+ * Everything the contract screen shows.
+ */
+export type ContractDetail = { contract: Contract, filled: Array<FilledClauseText>, library: Array<ClauseFallbacks>, review: ContractReview, 
+/**
+ * Why the final PDF cannot be produced yet (None: it can); the draft always can.
+ */
+final_blocked: string | null, };

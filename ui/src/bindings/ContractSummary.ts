@@ -2,4 +2,7 @@
 import type { ContractStatus } from "./ContractStatus";
 import type { TemplateKind } from "./TemplateKind";
 
+/**
+ * One row of the window's contract list.
+ */
 export type ContractSummary = { id: string, number: string, status: ContractStatus, kind: TemplateKind, customer_name: string, quote_number: string, currency: string, contract_value: string, contract_date: string, updated_at: string, };

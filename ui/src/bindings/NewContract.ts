@@ -2,4 +2,7 @@
 import type { TemplateKind } from "./TemplateKind";
 import type { TermsForm } from "./TermsForm";
 
+/**
+ * What "New contract" sends: the accepted quote (id or number), the template and the terms.
+ */
 export type NewContract = { quote: string, kind: TemplateKind, terms: TermsForm, };
