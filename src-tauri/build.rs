@@ -61,6 +61,21 @@ const COMMANDS: &[&str] = &[
     "export_dashboard_table",
     "export_dashboard_pdf",
     "print_dashboard",
+    "list_contracts",
+    "get_contract",
+    "create_contract",
+    "save_contract_terms",
+    "edit_contract_clause",
+    "choose_contract_fallback",
+    "add_contract_clause",
+    "mark_contract",
+    "export_contract_pdf",
+    "print_contract",
+    "submit_contract_review",
+    "waive_contract_flag",
+    "decide_contract_item",
+    "request_contract_changes",
+    "sign_off_contract",
 ];
 
 fn main() {

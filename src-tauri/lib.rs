@@ -74,6 +74,21 @@ pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
         commands::dashboard::export_dashboard_table,
         commands::dashboard::export_dashboard_pdf,
         commands::dashboard::print_dashboard,
+        commands::contracts::list_contracts,
+        commands::contracts::get_contract,
+        commands::contracts::create_contract,
+        commands::contracts::save_contract_terms,
+        commands::contracts::edit_contract_clause,
+        commands::contracts::choose_contract_fallback,
+        commands::contracts::add_contract_clause,
+        commands::contracts::mark_contract,
+        commands::contracts::export_contract_pdf,
+        commands::contracts::print_contract,
+        commands::contract_review::submit_contract_review,
+        commands::contract_review::waive_contract_flag,
+        commands::contract_review::decide_contract_item,
+        commands::contract_review::request_contract_changes,
+        commands::contract_review::sign_off_contract,
     ])
 }
 

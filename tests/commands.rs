@@ -1,5 +1,6 @@
 //! Command-layer tests: the real command handlers behind Tauri's IPC, on the mock runtime,
-//! checking what the window receives (shapes, error kinds, field errors).
+//! checking what the window receives (shapes, error kinds, field errors), down to a contract
+//! from an accepted quote through legal review to the final PDF.
 
 use dealdesk_app::state::AppState;
 use serde_json::{json, Value};
@@ -84,4 +85,61 @@ fn an_import_rejection_reaches_the_window_with_its_problems() {
     assert_eq!(err["problems"][0]["column"], json!("tier"));
     let info = call(&window, "app_info", json!({})).expect("info");
     assert_eq!(info["counts"]["customers"], json!(0));
+}
+
+#[test]
+fn a_contract_goes_from_an_accepted_quote_through_legal_review_in_the_window() {
+    let (app, dir) = app();
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("window");
+    let customer = call(&window, "save_customer", json!({"input": {"id": null, "name": "华信科技", "industry": "", "size": null, "region": "", "tier": null, "owner": "", "notes": ""}})).expect("customer");
+    let line = json!({"product_id": null, "sku": "DD-100", "description": "年度订阅", "unit": "套", "quantity": "1", "unit_price": "10000", "discount_pct": "0", "tax_rate_pct": "13", "unit_cost": "4000"});
+    let quote = call(&window, "save_quote", json!({"input": {"id": null, "customer_id": customer["id"], "opportunity_id": null, "currency": "CNY", "exchange_rate": "1", "tax_inclusive": false,
+        "discount_pct": "0", "quote_date": "2026-12-01", "valid_until": "2026-12-31", "labels": "bilingual", "paper": "a4", "notes": "", "terms": "", "lines": [line]}}))
+    .expect("quote");
+    let qid = quote["id"].clone();
+    assert_eq!(call(&window, "submit_quote", json!({"id": qid})).expect("submitted")["status"], json!("approved"));
+    call(&window, "mark_quote", json!({"id": qid, "to": "sent"})).expect("sent");
+    call(&window, "mark_quote", json!({"id": qid, "to": "accepted"})).expect("accepted");
+
+    let terms = |payment: u32, cap: &str| json!({"payment_days": payment, "delivery_days": 30, "acceptance_days": 10, "liability_cap_pct": cap, "warranty_months": 12, "term_months": 12, "auto_renew": false, "non_renewal_notice_days": 30, "public_body": false});
+    let err = call(&window, "create_contract", json!({"input": {"quote": qid, "kind": "sales", "terms": terms(120, "lots")}})).expect_err("a bad cap");
+    assert_eq!(err["kind"], json!("validation"));
+    assert_eq!(err["fields"][0]["field"], json!("liability_cap_pct"));
+    let made = call(&window, "create_contract", json!({"input": {"quote": qid, "kind": "sales", "terms": terms(120, "100")}})).expect("contract");
+    let id = made["contract"]["id"].clone();
+    assert_eq!(made["contract"]["status"], json!("draft"));
+    assert_eq!(made["filled"].as_array().map(Vec::len), Some(12), "the sales template's twelve clauses, filled");
+    assert!(made["library"].as_array().is_some_and(|l| l.iter().any(|c| c["clause_key"] == "payment.standard" && c["fallbacks"].as_array().is_some_and(|f| !f.is_empty()))));
+    assert!(made["final_blocked"].as_str().is_some_and(|w| w.contains("not signed it off")));
+    let listed = call(&window, "list_contracts", json!({})).expect("list");
+    assert_eq!(listed[0]["customer_name"], json!("华信科技"));
+
+    let err = call(&window, "edit_contract_clause", json!({"id": id, "position": 3, "zh": "{{payment.dayz}}日内付款", "en": "within {{payment.days}} days"})).expect_err("unknown placeholder");
+    assert_eq!(err["fields"][0]["field"], json!("clauses[3].zh"));
+
+    let reviewed = call(&window, "submit_contract_review", json!({"id": id})).expect("reviewed");
+    assert_eq!(reviewed["contract"]["status"], json!("in_review"));
+    let pay = reviewed["review"]["flags"].as_array().expect("flags").iter().find(|f| f["rule_id"] == "PAY-01").cloned().expect("PAY-01");
+    assert_eq!((pay["severity"].clone(), pay["status"].clone(), pay["clause_position"].clone()), (json!("high"), json!("open"), json!(3)));
+    let err = call(&window, "sign_off_contract", json!({"id": id, "comment": ""})).expect_err("sales may not sign off");
+    assert!(err["message"].as_str().is_some_and(|m| m.contains("legal role")), "{err}");
+    call(&window, "set_user_role", json!({"role": "legal"})).expect("legal");
+    let err = call(&window, "sign_off_contract", json!({"id": id, "comment": ""})).expect_err("a high flag is open");
+    assert_eq!(err["kind"], json!("conflict"));
+    assert!(err["message"].as_str().is_some_and(|m| m.contains("PAY-01")), "{err}");
+    let err = call(&window, "print_contract", json!({"id": id, "draft": false})).expect_err("no final PDF yet");
+    assert_eq!(err["kind"], json!("conflict"));
+
+    let fixed = call(&window, "save_contract_terms", json!({"id": id, "terms": terms(30, "100")})).expect("terms");
+    assert_eq!(fixed["contract"]["terms"]["payment_days"], json!(30));
+    assert!(fixed["review"]["flags"].as_array().expect("flags").iter().all(|f| f["status"] != "open" || f["severity"] != "high"), "{}", fixed["review"]);
+    let signed = call(&window, "sign_off_contract", json!({"id": id, "comment": "OK"})).expect("signed off");
+    assert_eq!(signed["contract"]["status"], json!("approved"));
+    assert_eq!(signed["final_blocked"], json!(null));
+    let path = call(&window, "print_contract", json!({"id": id, "draft": false})).expect("final PDF");
+    let path = std::path::PathBuf::from(path.as_str().expect("a path"));
+    assert!(path.starts_with(dir.path().join("documents").join("contracts")), "{}", path.display());
+    assert!(std::fs::read(&path).expect("the PDF").starts_with(b"%PDF"));
+    let marked = call(&window, "mark_contract", json!({"id": id, "to": "signed"})).expect("signed");
+    assert_eq!(marked["contract"]["status"], json!("signed"));
 }

@@ -3,6 +3,8 @@
 
 pub mod app;
 pub mod contacts;
+pub mod contract_review;
+pub mod contracts;
 pub mod customers;
 pub mod dashboard;
 mod dashboard_tables;

@@ -23,7 +23,7 @@ fn quote_id(id: &str) -> Result<QuoteId, IpcError> {
 }
 
 /// Who acts from the window: the OS account, with the role chosen in Settings.
-async fn actor(state: &AppState) -> Result<Actor, IpcError> {
+pub(crate) async fn actor(state: &AppState) -> Result<Actor, IpcError> {
     let mut conn = state.pool()?.acquire().await.map_err(dealdesk_core::CoreError::from)?;
     Ok(Actor { name: dealdesk_core::audit::actor(), role: settings::role(&mut conn).await? })
 }

@@ -1,5 +1,6 @@
 // Picks the page for the selected area. Each table page is keyed by its table so
 // switching tables starts from fresh search/sort/paging state.
+import { ContractsPage } from "../contracts/ContractsPage";
 import { DashboardPage } from "../dashboard/DashboardPage";
 import { NotBuiltPage } from "../pages/NotBuiltPage";
 import { SettingsPage } from "../pages/SettingsPage";
@@ -11,7 +12,7 @@ import { opportunitiesTable } from "../tables/opportunities";
 import { productsTable } from "../tables/products";
 import type { Area } from "./areas";
 
-/** `visit` changes on every navigation click; the quotes area restarts on it (back to its list). */
+/** `visit` changes on every navigation click; the quotes and contracts areas restart on it (back to their list). */
 export function AreaView({ area, visit = 0 }: { area: Area; visit?: number }) {
   switch (area) {
     case "dashboard":
@@ -26,6 +27,10 @@ export function AreaView({ area, visit = 0 }: { area: Area; visit?: number }) {
       return <TablePage key="opportunities" config={opportunitiesTable} />;
     case "quotes":
       return <QuotesPage key={`quotes-${visit}`} />;
+    case "contracts":
+      return <ContractsPage key={`contracts-${visit}`} />;
+    case "legal":
+      return <ContractsPage key={`legal-${visit}`} reviewQueue />;
     case "settings":
       return <SettingsPage />;
     default:

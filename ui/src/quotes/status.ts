@@ -28,7 +28,7 @@ export const MARKS: Partial<Record<QuoteStatus, readonly QuoteStatus[]>> = {
   sent: ["accepted", "rejected", "expired"],
 };
 
-export const ROLES: readonly Role[] = ["sales", "manager", "director"];
+export const ROLES: readonly Role[] = ["sales", "manager", "director", "legal"];
 
 export function mayApprove(role: Role, level: ApprovalLevel): boolean {
   if (level === "none") return true;

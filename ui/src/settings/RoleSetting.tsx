@@ -1,4 +1,4 @@
-// "Your role" in Settings: sales, manager or director; approvals check it (set_user_role).
+// "Your role" in Settings: sales, manager, director or legal; approvals and legal review check it (set_user_role).
 import { useQueryClient } from "@tanstack/react-query";
 import { App, Select } from "antd";
 import { useTranslation } from "react-i18next";

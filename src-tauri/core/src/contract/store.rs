@@ -242,6 +242,51 @@ pub async fn resolve(conn: &mut SqliteConnection, number_or_id: &str) -> CoreRes
     id.ok_or_else(|| CoreError::not_found("contract", key))
 }
 
+/// One row of the window's contract list.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ContractSummary {
+    pub id: String,
+    pub number: String,
+    pub status: ContractStatus,
+    pub kind: TemplateKind,
+    pub customer_name: String,
+    pub quote_number: String,
+    pub currency: String,
+    #[ts(type = "string")]
+    pub contract_value: Decimal,
+    pub contract_date: String,
+    pub updated_at: String,
+}
+
+/// Contracts for the window's list, newest first.
+pub async fn summaries(conn: &mut SqliteConnection) -> CoreResult<Vec<ContractSummary>> {
+    let rows = sqlx::query(
+        "SELECT c.id, c.number, c.status, c.kind, cu.name AS customer_name, q.number AS quote_number, c.currency, c.contract_value, c.contract_date, c.updated_at
+         FROM contracts c JOIN customers cu ON cu.id = c.customer_id JOIN quotes q ON q.id = c.quote_id WHERE c.deleted_at IS NULL ORDER BY c.number DESC",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter()
+        .map(|r| -> CoreResult<ContractSummary> {
+            let status: String = r.try_get("status")?;
+            let kind: String = r.try_get("kind")?;
+            Ok(ContractSummary {
+                id: r.try_get("id")?,
+                number: r.try_get("number")?,
+                status: ContractStatus::parse(&status).unwrap_or(ContractStatus::Draft),
+                kind: TemplateKind::parse(&kind).unwrap_or(TemplateKind::Sales),
+                customer_name: r.try_get("customer_name")?,
+                quote_number: r.try_get::<Option<String>, _>("quote_number")?.unwrap_or_default(),
+                currency: r.try_get("currency")?,
+                contract_value: decimal(&r.try_get::<String, _>("contract_value")?, "contract value")?,
+                contract_date: r.try_get("contract_date")?,
+                updated_at: r.try_get("updated_at")?,
+            })
+        })
+        .collect()
+}
+
 /// Contracts, newest first: (number, id, status, customer).
 pub async fn list(conn: &mut SqliteConnection) -> CoreResult<Vec<(String, String, String, String)>> {
     Ok(sqlx::query_as("SELECT c.number, c.id, c.status, cu.name FROM contracts c JOIN customers cu ON cu.id = c.customer_id WHERE c.deleted_at IS NULL ORDER BY c.number DESC")

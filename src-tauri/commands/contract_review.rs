@@ -1,0 +1,45 @@
+//! Legal's review from the window: send a contract to review (or re-run the rules), waive a
+//! flag with the reason, decide checklist items, request changes, sign off. The core refuses
+//! the legal-only steps for any other role (the window also disables them); each returns the
+//! contract screen's data afterwards.
+
+use super::contracts::{change, ContractDetail};
+use super::IpcError;
+use crate::state::AppState;
+use dealdesk_core::risk::review;
+use tauri::State;
+
+/// Sends a draft (or a contract with changes requested) to review; otherwise re-runs the rules.
+#[tauri::command]
+pub async fn submit_contract_review(state: State<'_, AppState>, id: String) -> Result<ContractDetail, IpcError> {
+    change(&state, id, |pool, id, who| async move {
+        let status = review::get(&pool, &id).await?.contract_status;
+        if status == dealdesk_core::contract::ContractStatus::ChangesRequested {
+            review::submit(&pool, &id, &who).await
+        } else {
+            review::run(&pool, &id, &who).await
+        }
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn waive_contract_flag(state: State<'_, AppState>, id: String, flag: String, reason: String) -> Result<ContractDetail, IpcError> {
+    change(&state, id, move |pool, id, who| async move { review::waive(&pool, &id, &flag, &reason, &who).await }).await
+}
+
+/// `decision` is `pass`, `accepted` or `change_required` (the last two need a reason).
+#[tauri::command]
+pub async fn decide_contract_item(state: State<'_, AppState>, id: String, item: String, decision: String, reason: String) -> Result<ContractDetail, IpcError> {
+    change(&state, id, move |pool, id, who| async move { review::decide_item(&pool, &id, &item, &decision, &reason, &who).await }).await
+}
+
+#[tauri::command]
+pub async fn request_contract_changes(state: State<'_, AppState>, id: String, comment: String) -> Result<ContractDetail, IpcError> {
+    change(&state, id, move |pool, id, who| async move { review::request_changes(&pool, &id, &comment, &who).await }).await
+}
+
+#[tauri::command]
+pub async fn sign_off_contract(state: State<'_, AppState>, id: String, comment: String) -> Result<ContractDetail, IpcError> {
+    change(&state, id, move |pool, id, who| async move { review::sign_off(&pool, &id, &comment, &who).await }).await
+}

@@ -1,0 +1,27 @@
+// Every status step of the contract with who (and in which role), when and the comment.
+import { Card, Timeline, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import type { Contract } from "../bindings/Contract";
+import { ContractStatusTag } from "./ContractStatusTag";
+
+export function HistoryCard({ contract }: { contract: Contract }) {
+  const { t } = useTranslation();
+  return (
+    <Card size="small" title={t("contracts.history")} data-testid="contract-history">
+      <Timeline
+        items={[...contract.events].reverse().map((e, i) => ({
+          key: `${e.at}-${i}`,
+          children: (
+            <div data-testid="contract-history-event">
+              <ContractStatusTag status={e.to_status} />
+              <Typography.Text type="secondary">
+                {e.at.slice(0, 16).replace("T", " ")} · {e.actor} ({t(`role.${e.role}`, { defaultValue: e.role })})
+              </Typography.Text>
+              {e.comment && <div className="history-comment">{e.comment}</div>}
+            </div>
+          ),
+        }))}
+      />
+    </Card>
+  );
+}
