@@ -8,4 +8,5 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-/var/tmp/dealdesk-target}
 export DEALDESK_KILL_TRIALS=${1:-50}
 [[ -n ${2:-} ]] && export DEALDESK_KILL_SEED=$2
-exec keyctl session dealdesk-kill cargo test --test crash --test crash_partner -- --nocapture
+# The same features as scripts/test-all.sh, so the test build is reused.
+exec keyctl session dealdesk-kill cargo test --features dealdesk/custom-protocol --test crash --test crash_partner -- --nocapture
