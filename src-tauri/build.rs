@@ -61,6 +61,11 @@ const COMMANDS: &[&str] = &[
     "export_dashboard_table",
     "export_dashboard_pdf",
     "print_dashboard",
+    "data_view",
+    "set_data_view_role",
+    "set_privacy_screen",
+    "reveal_value",
+    "list_audit",
 ];
 
 fn main() {

@@ -74,6 +74,11 @@ pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
         commands::dashboard::export_dashboard_table,
         commands::dashboard::export_dashboard_pdf,
         commands::dashboard::print_dashboard,
+        commands::masking::data_view,
+        commands::masking::set_data_view_role,
+        commands::masking::set_privacy_screen,
+        commands::masking::reveal_value,
+        commands::masking::list_audit,
     ])
 }
 

@@ -1,5 +1,6 @@
 // Picks the page for the selected area. Each table page is keyed by its table so
 // switching tables starts from fresh search/sort/paging state.
+import { AuditLogPage } from "../compliance/AuditLogPage";
 import { DashboardPage } from "../dashboard/DashboardPage";
 import { NotBuiltPage } from "../pages/NotBuiltPage";
 import { SettingsPage } from "../pages/SettingsPage";
@@ -26,6 +27,8 @@ export function AreaView({ area, visit = 0 }: { area: Area; visit?: number }) {
       return <TablePage key="opportunities" config={opportunitiesTable} />;
     case "quotes":
       return <QuotesPage key={`quotes-${visit}`} />;
+    case "compliance":
+      return <AuditLogPage />;
     case "settings":
       return <SettingsPage />;
     default:
