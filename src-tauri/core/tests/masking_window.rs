@@ -31,8 +31,11 @@ async fn the_view_role_and_privacy_screen_decide_what_lists_show(pool: SqlitePoo
     assert_eq!(shown_mobile(&pool).await, "138****1234");
     let page = window::list_contacts(&pool, &ListQuery::default()).await.expect("list");
     assert_eq!(page.items[0].masked, vec!["name", "mobile", "email"]);
+    let search = |term: &str| ListQuery { search: Some(term.into()), ..ListQuery::default() };
+    assert_eq!(window::list_contacts(&pool, &search("13812341234")).await.expect("search").total, 0, "a masked column is not searched");
     view::set_role(&pool, Role::Admin).await.expect("role");
     assert_eq!(shown_mobile(&pool).await, "13812341234");
+    assert_eq!(window::list_contacts(&pool, &search("13812341234")).await.expect("search").total, 1, "in clear it is");
     let v = view::set_privacy_screen(&pool, true).await.expect("privacy");
     assert_eq!(v.policy, "trade_show");
     assert_eq!(shown_mobile(&pool).await, "[mobile]");

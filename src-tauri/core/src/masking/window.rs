@@ -2,10 +2,13 @@
 //! goes through the data view's policy before it is returned (so it crosses IPC masked), and
 //! a save from a form that showed masked values keeps the clear values it was not meant to
 //! change ([`super::records::restore_masked`]). The audit log is listed the same way, its
-//! details with every kind masked whoever looks.
+//! details with every kind masked whoever looks. While a table's personal columns are
+//! masked, search leaves them out (a typed full number must not find its row).
 
 use super::apply::Masker;
-use super::records::{mask_all, mask_record, restore_masked, MaskedRecord};
+use super::operators::Operator;
+use super::policy::Policy;
+use super::records::{columns_of, mask_all, mask_record, restore_masked, MaskedRecord};
 use super::view;
 use crate::audit::{self, AuditEntry};
 use crate::crm::contact::{self, Contact, ContactInput};
@@ -13,30 +16,47 @@ use crate::crm::customer::{self, Customer, CustomerInput};
 use crate::crm::opportunity::{self, Opportunity, OpportunityInput};
 use crate::error::CoreResult;
 use crate::ids::{ContactId, CustomerId, OpportunityId};
-use crate::listing::{ListQuery, Page};
+use crate::listing::{fetch_page, ListQuery, ListSpec, Page};
 use sqlx::SqlitePool;
 
-async fn shown_page<R: MaskedRecord>(pool: &SqlitePool, mut page: Page<R>) -> CoreResult<Page<R>> {
-    let policy = view::current(pool).await?.effective_policy();
+// Searching a masked column would tell a viewer which row holds a number they typed in full,
+// so while any personal column of a table is masked, its search leaves them all out.
+const CONTACTS_MASKED: ListSpec = ListSpec { search_columns: &["c.title", "cu.name"], ..contact::LIST };
+const CUSTOMERS_MASKED: ListSpec = ListSpec { search_columns: &["name", "industry", "region"], ..customer::LIST };
+const OPPORTUNITIES_MASKED: ListSpec = ListSpec { search_columns: &["o.name", "cu.name", "o.competitor"], ..opportunity::LIST };
+
+/// Whether `policy` masks any single-kind personal column of `table`.
+fn masks_columns_of(table: &str, policy: &Policy) -> bool {
+    columns_of(table).any(|c| !c.free_text && !matches!(policy.operator(c.kind), Operator::Keep))
+}
+
+async fn shown_page<R>(pool: &SqlitePool, q: &ListQuery, clear: &ListSpec, masked: &ListSpec) -> CoreResult<Page<R>>
+where
+    R: MaskedRecord + for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow> + Send + Unpin,
+{
+    let mut conn = pool.acquire().await?;
+    let policy = view::load(&mut conn).await?.effective_policy();
+    let spec = if masks_columns_of(R::TABLE, &policy) { masked } else { clear };
+    let mut page: Page<R> = fetch_page(&mut conn, spec, q).await?;
     mask_all(&mut page.items, &Masker { policy: &policy, keys: None })?;
     Ok(page)
 }
 
-fn shown<R: MaskedRecord>(mut record: R, policy: &super::policy::Policy) -> CoreResult<R> {
+fn shown<R: MaskedRecord>(mut record: R, policy: &Policy) -> CoreResult<R> {
     mask_record(&mut record, &Masker { policy, keys: None })?;
     Ok(record)
 }
 
 pub async fn list_contacts(pool: &SqlitePool, q: &ListQuery) -> CoreResult<Page<Contact>> {
-    shown_page(pool, contact::list(pool, q).await?).await
+    shown_page(pool, q, &contact::LIST, &CONTACTS_MASKED).await
 }
 
 pub async fn list_customers(pool: &SqlitePool, q: &ListQuery) -> CoreResult<Page<Customer>> {
-    shown_page(pool, customer::list(pool, q).await?).await
+    shown_page(pool, q, &customer::LIST, &CUSTOMERS_MASKED).await
 }
 
 pub async fn list_opportunities(pool: &SqlitePool, q: &ListQuery) -> CoreResult<Page<Opportunity>> {
-    shown_page(pool, opportunity::list(pool, q).await?).await
+    shown_page(pool, q, &opportunity::LIST, &OPPORTUNITIES_MASKED).await
 }
 
 pub async fn save_contact(pool: &SqlitePool, mut input: ContactInput) -> CoreResult<Contact> {
