@@ -62,8 +62,9 @@ pub async fn list_opportunities(pool: &SqlitePool, q: &ListQuery) -> CoreResult<
 pub async fn save_contact(pool: &SqlitePool, mut input: ContactInput) -> CoreResult<Contact> {
     let policy = view::current(pool).await?.effective_policy();
     if let Some(id) = input.id.as_deref().and_then(ContactId::parse) {
-        let mut conn = pool.acquire().await?;
-        if let Ok(stored) = contact::get(&mut conn, id).await {
+        // Its own connection, given back before the save's transaction takes one.
+        let stored = contact::get(&mut *pool.acquire().await?, id).await.ok();
+        if let Some(stored) = stored {
             restore_masked(&stored, &mut input, &Masker { policy: &policy, keys: None })?;
         }
     }
@@ -73,8 +74,9 @@ pub async fn save_contact(pool: &SqlitePool, mut input: ContactInput) -> CoreRes
 pub async fn save_customer(pool: &SqlitePool, mut input: CustomerInput) -> CoreResult<Customer> {
     let policy = view::current(pool).await?.effective_policy();
     if let Some(id) = input.id.as_deref().and_then(CustomerId::parse) {
-        let mut conn = pool.acquire().await?;
-        if let Ok(stored) = customer::get(&mut conn, id).await {
+        // Its own connection, given back before the save's transaction takes one.
+        let stored = customer::get(&mut *pool.acquire().await?, id).await.ok();
+        if let Some(stored) = stored {
             restore_masked(&stored, &mut input, &Masker { policy: &policy, keys: None })?;
         }
     }
@@ -84,8 +86,9 @@ pub async fn save_customer(pool: &SqlitePool, mut input: CustomerInput) -> CoreR
 pub async fn save_opportunity(pool: &SqlitePool, mut input: OpportunityInput) -> CoreResult<Opportunity> {
     let policy = view::current(pool).await?.effective_policy();
     if let Some(id) = input.id.as_deref().and_then(OpportunityId::parse) {
-        let mut conn = pool.acquire().await?;
-        if let Ok(stored) = opportunity::get(&mut conn, id).await {
+        // Its own connection, given back before the save's transaction takes one.
+        let stored = opportunity::get(&mut *pool.acquire().await?, id).await.ok();
+        if let Some(stored) = stored {
             restore_masked(&stored, &mut input, &Masker { policy: &policy, keys: None })?;
         }
     }
