@@ -5,7 +5,7 @@
 use clap::Subcommand;
 use dealdesk_core::masking::window;
 use dealdesk_core::CoreError;
-use sqlx::SqlitePool;
+use dealdesk_core::store::SqlitePool;
 
 #[derive(Subcommand, Debug)]
 pub enum AuditCommand {

@@ -92,11 +92,17 @@ impl Policy {
         self.rules.get(&kind).unwrap_or(&Operator::Keep)
     }
 
-    /// Whether this policy hides at least what `other` hides: every kind `other` does not
-    /// keep in clear, this one does not keep either (an export may never show more than the
-    /// viewer sees).
+    /// Whether this policy hides at least what `other` hides, kind by kind: what `other`
+    /// redacts this one redacts, what `other` masks (or generalises, hashes, tokenises) this
+    /// one does not keep in clear (an export may never show more than the viewer sees).
     pub fn at_least_as_strict_as(&self, other: &Policy) -> bool {
-        PiiKind::ALL.into_iter().all(|k| matches!(other.operator(k), Operator::Keep) || !matches!(self.operator(k), Operator::Keep))
+        // How much of a value an operator leaves visible: all, part (or recoverable), none.
+        let shown = |op: &Operator| match op {
+            Operator::Keep => 2,
+            Operator::Redact { .. } => 0,
+            Operator::Mask { .. } | Operator::Generalise | Operator::Hash | Operator::Token => 1,
+        };
+        PiiKind::ALL.into_iter().all(|k| shown(self.operator(k)) <= shown(other.operator(k)))
     }
 
     /// This policy with every kind it keeps in clear masked the default way: for texts that
