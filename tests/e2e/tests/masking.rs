@@ -9,8 +9,8 @@ const MOBILE: &str = "13812341234";
 const MASKED: &str = "138****1234";
 
 #[tokio::test]
-async fn distributor_view_masks_admin_reveals_with_a_reason_and_exports_are_masked() {
-    run("distributor_view_masks_admin_reveals_with_a_reason_and_exports_are_masked", |app| async move {
+async fn masking_distributor_view_admin_reveal_audit_and_masked_export() {
+    run("masking_distributor_view_admin_reveal_audit_and_masked_export", |app| async move {
         app.start_empty().await;
         app.set_language("en").await;
 
