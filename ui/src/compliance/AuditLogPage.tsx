@@ -58,15 +58,15 @@ export function AuditLogPage() {
               setPageSize(s);
             },
           }}
-          scroll={{ x: "max-content", y: "calc(100vh - 230px)" }}
+          scroll={{ x: 900, y: "calc(100vh - 230px)" }}
           columns={[
-            { key: "seq", title: "#", width: 60, render: (_, e) => e.seq },
-            { key: "at", title: t("audit.at"), width: 160, render: (_, e) => timestampText(e.at, i18n.language) },
-            { key: "actor", title: t("audit.actor"), width: 110, render: (_, e) => e.actor },
-            { key: "action", title: t("audit.action"), width: 130, render: (_, e) => <Tag data-testid={`audit-action-${e.seq}`}>{actionLabel(e.action)}</Tag> },
-            { key: "entity", title: t("audit.entity"), width: 110, render: (_, e) => t(`audit.entities.${e.entity}`, { defaultValue: e.entity }) },
-            { key: "entity_id", title: t("audit.record"), width: 150, ellipsis: true, render: (_, e) => <span className="mono" title={e.entity_id}>{e.entity_id}</span> },
-            { key: "detail", title: t("audit.detail"), render: (_, e) => <span className="audit-detail" data-testid={`audit-detail-${e.seq}`}>{detailText(e.detail)}</span> },
+            { key: "seq", title: "#", width: 50, render: (_, e) => e.seq },
+            { key: "at", title: t("audit.at"), width: 140, render: (_, e) => timestampText(e.at, i18n.language) },
+            { key: "actor", title: t("audit.actor"), width: 90, render: (_, e) => e.actor },
+            { key: "action", title: t("audit.action"), width: 120, render: (_, e) => <Tag data-testid={`audit-action-${e.seq}`}>{actionLabel(e.action)}</Tag> },
+            { key: "entity", title: t("audit.entity"), width: 90, render: (_, e) => t(`audit.entities.${e.entity}`, { defaultValue: e.entity }) },
+            { key: "entity_id", title: t("audit.record"), width: 110, ellipsis: true, render: (_, e) => <span className="mono" title={e.entity_id}>{e.entity_id}</span> },
+            { key: "detail", title: t("audit.detail"), width: 300, render: (_, e) => <span className="audit-detail" data-testid={`audit-detail-${e.seq}`}>{detailText(e.detail)}</span> },
           ]}
         />
       </div>

@@ -3,7 +3,7 @@
 // server applies it; the toggle refreshes all queries). It is saved in the database, so a
 // restart stays masked.
 import { EyeInvisibleOutlined, EyeOutlined } from "@ant-design/icons";
-import { Alert, Button, Tooltip } from "antd";
+import { Alert, Button, Space, Tag, Tooltip } from "antd";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useReportError } from "../components/useReportError";
@@ -37,8 +37,17 @@ export function PrivacyToggle() {
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   });
+  const role = useDataView().data?.role;
   return (
-    <Tooltip title={t("masking.privacyTooltip")}>
+    <Space size="small">
+      {role && (
+        <Tooltip title={t("settings.dataViewRoleHint")}>
+          <Tag className="data-view-badge" color={role === "admin" ? "default" : "blue"} data-testid="data-view-badge">
+            {t("masking.viewBadge", { role: t(`dataViewRole.${role}`) })}
+          </Tag>
+        </Tooltip>
+      )}
+      <Tooltip title={t("masking.privacyTooltip")}>
       <Button
         size="small"
         type={on ? "primary" : "default"}
@@ -52,7 +61,8 @@ export function PrivacyToggle() {
       >
         {t(on ? "masking.privacyOn" : "masking.privacyOff")}
       </Button>
-    </Tooltip>
+      </Tooltip>
+    </Space>
   );
 }
 
