@@ -76,6 +76,11 @@ const COMMANDS: &[&str] = &[
     "decide_contract_item",
     "request_contract_changes",
     "sign_off_contract",
+    "data_view",
+    "set_data_view_role",
+    "set_privacy_screen",
+    "reveal_value",
+    "list_audit",
 ];
 
 fn main() {

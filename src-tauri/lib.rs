@@ -89,6 +89,11 @@ pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
         commands::contract_review::decide_contract_item,
         commands::contract_review::request_contract_changes,
         commands::contract_review::sign_off_contract,
+        commands::masking::data_view,
+        commands::masking::set_data_view_role,
+        commands::masking::set_privacy_screen,
+        commands::masking::reveal_value,
+        commands::masking::list_audit,
     ])
 }
 

@@ -330,3 +330,27 @@ fn report_dashboard_shows_the_same_funnel_as_report_funnel_and_drill_lists_its_r
         .failure()
         .stderr(predicate::str::contains("reached:nowhere").and(predicate::str::contains("not a drill target")));
 }
+
+#[test]
+fn export_masks_through_a_policy_and_audit_list_shows_it_newest_first() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("m.db");
+    let input = dir.path().join("contacts.csv");
+    std::fs::write(&input, "name,mobile,email\n张伟,13812341234,zhang.wei@example.com\n").expect("write");
+    dealdesk(&db).args(["import", "contacts"]).arg(&input).assert().success();
+    let out = dir.path().join("for-distributor.csv");
+    dealdesk(&db)
+        .args(["export", "contacts", "--policy", "distributor", "--out"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("masked with policy distributor"));
+    let text = std::fs::read_to_string(&out).expect("file");
+    assert!(text.contains("138****1234") && text.contains("张*") && !text.contains("13812341234"), "{text}");
+    dealdesk(&db).args(["export", "contacts", "--policy", "nobody", "--out"]).arg(&out).assert().failure().stderr(predicate::str::contains("unknown policy"));
+    dealdesk(&db)
+        .args(["audit", "list", "--limit", "1"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("export").and(predicate::str::contains("policy: distributor").or(predicate::str::contains("\"policy\":\"distributor\""))).and(predicate::str::contains("1 of 2 entries")));
+}

@@ -143,3 +143,34 @@ fn a_contract_goes_from_an_accepted_quote_through_legal_review_in_the_window() {
     let marked = call(&window, "mark_contract", json!({"id": id, "to": "signed"})).expect("signed");
     assert_eq!(marked["contract"]["status"], json!("signed"));
 }
+
+#[test]
+fn the_window_receives_contacts_through_the_data_view_and_reveals_only_when_allowed() {
+    let (app, _dir) = app();
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("window");
+    let saved = call(&window, "save_contact", json!({"input": {"id": null, "customer_id": null, "name": "张伟", "title": "", "mobile": "13812341234", "email": ""}})).expect("saved");
+    let id = saved["id"].as_str().expect("id").to_string();
+    let view = call(&window, "set_data_view_role", json!({"role": "distributor"})).expect("role");
+    assert_eq!((view["policy"].as_str(), view["can_reveal"].as_bool()), (Some("distributor"), Some(false)));
+    let query = json!({"query": {"search": null, "sort": null, "desc": false, "page": 1, "page_size": 20}});
+    let page = call(&window, "list_contacts", query.clone()).expect("page");
+    assert_eq!(page["items"][0]["mobile"], json!("138****1234"));
+    assert_eq!(page["items"][0]["masked"], json!(["name", "mobile"]));
+    let err = call(&window, "reveal_value", json!({"table": "contacts", "id": id, "field": "mobile", "reason": "check"})).expect_err("refused");
+    assert_eq!(err["kind"], json!("conflict"));
+    let err = call(&window, "export_table", json!({"table": "contacts", "format": "csv", "policy": "admin", "toDocuments": true})).expect_err("shows more");
+    assert_eq!(err["kind"], json!("conflict"));
+    call(&window, "set_data_view_role", json!({"role": "admin"})).expect("role");
+    call(&window, "set_privacy_screen", json!({"on": true})).expect("privacy");
+    let err = call(&window, "reveal_value", json!({"table": "contacts", "id": id, "field": "mobile", "reason": " "})).expect_err("no reason");
+    assert_eq!(err["kind"], json!("validation"));
+    let clear = call(&window, "reveal_value", json!({"table": "contacts", "id": id, "field": "mobile", "reason": "展台核对"})).expect("revealed");
+    assert_eq!(clear, json!("13812341234"));
+    let audit = call(&window, "list_audit", json!({"page": 1, "pageSize": 5})).expect("audit");
+    assert_eq!(audit["items"][0]["action"], json!("reveal"));
+    assert!(!audit.to_string().contains("13812341234"), "{audit}");
+    let report = call(&window, "export_table", json!({"table": "contacts", "format": "csv", "policy": null, "toDocuments": true})).expect("exported");
+    assert_eq!(report["policy"], json!("trade_show"));
+    let text = std::fs::read_to_string(report["path"].as_str().expect("path")).expect("file");
+    assert!(text.contains("[mobile]") && !text.contains("13812341234"), "{text}");
+}

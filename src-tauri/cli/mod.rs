@@ -2,6 +2,7 @@
 //! one, the command runs against the same core functions and never opens a window.
 //! Errors go to stderr with a non-zero exit (1 for rejected input, 2 for usage).
 
+pub mod audit;
 pub mod bench;
 pub mod contract;
 pub mod dashboard;
@@ -48,12 +49,19 @@ pub enum Command {
         table: Table,
         file: PathBuf,
     },
-    /// Export a table to CSV or XLSX (format from the extension unless --format is given).
+    /// Export a table to CSV or XLSX (format from the extension unless --format is given),
+    /// in clear or masked through --policy (a built-in name or a JSON policy file).
     Export {
         table: Table,
-        file: PathBuf,
+        #[arg(required_unless_present = "out")]
+        file: Option<PathBuf>,
+        #[arg(long, value_name = "FILE", conflicts_with = "file")]
+        out: Option<PathBuf>,
         #[arg(long)]
         format: Option<Format>,
+        /// default, admin, sales_ops, legal, distributor, trade_show, or a policy JSON file.
+        #[arg(long, value_name = "NAME|FILE")]
+        policy: Option<String>,
     },
     /// Put a database's key back into this computer's credential store from its recovery key.
     RecoverKey {
@@ -73,7 +81,7 @@ pub enum Command {
     },
     /// The audit log of security-relevant events.
     #[command(subcommand)]
-    Audit(AuditCommand),
+    Audit(audit::AuditCommand),
     /// Quotes: create, submit, approve, revise, render to PDF.
     #[command(subcommand)]
     Quote(quote::QuoteCommand),
@@ -131,12 +139,6 @@ pub enum Command {
 pub enum WordsLang {
     Zh,
     En,
-}
-
-#[derive(Subcommand, Debug)]
-pub enum AuditCommand {
-    /// Check the hash chain; reports the first altered or removed entry (exit 1).
-    Verify,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -318,20 +320,7 @@ async fn run(command: Command, db: &Path) -> Result<(), CoreError> {
         Command::RecoverKey { .. } | Command::Restore { .. } | Command::Words { .. } => {}
         Command::Mask(_) | Command::Risk(_) => {} // handled in main
         Command::Contract(command) => contract::run(command, &pool).await?,
-        Command::Audit(AuditCommand::Verify) => {
-            let check = dealdesk_core::audit::verify(&pool).await?;
-            pool.close().await;
-            return match (check.broken_at, check.reason) {
-                (Some(at), Some(reason)) => Err(CoreError::Conflict(format!(
-                    "the audit log is broken at entry {at} of {}: {reason}",
-                    check.entries
-                ))),
-                _ => {
-                    println!("audit log intact: {} entries", check.entries);
-                    Ok(())
-                }
-            };
-        }
+        Command::Audit(command) => audit::run(command, &pool).await?,
         Command::Backup { out } => {
             store::backup::backup(&pool, db, &keys, &out).await?;
             println!("backup of {} written to {} (encrypted with the database's key)", db.display(), out.display());
@@ -398,7 +387,8 @@ async fn run(command: Command, db: &Path) -> Result<(), CoreError> {
                 report.updated
             );
         }
-        Command::Export { table, file, format } => {
+        Command::Export { table, file, out, format, policy } => {
+            let file = file.or(out).ok_or_else(|| CoreError::BadRequest("say where to write: FILE or --out FILE".into()))?;
             let format = match format {
                 Some(Format::Csv) => FileFormat::Csv,
                 Some(Format::Xlsx) => FileFormat::Xlsx,
@@ -406,8 +396,15 @@ async fn run(command: Command, db: &Path) -> Result<(), CoreError> {
                     CoreError::BadRequest(format!("{}: cannot tell the format from the extension; use .csv or .xlsx, or --format", file.display()))
                 })?,
             };
-            let rows = export::export(&pool, table.into(), format, &file).await?;
-            println!("exported {rows} row(s) of {} to {}", TableName::from(table), file.display());
+            let policy = policy.as_deref().map(dealdesk_core::masking::policy::Policy::resolve).transpose()?;
+            let pseudonyms = match &policy {
+                Some(p) if p.needs_keys() => Some(dealdesk_core::masking::keys::get_or_create(&keys)?),
+                _ => None,
+            };
+            let masker = policy.as_ref().map(|p| dealdesk_core::masking::apply::Masker { policy: p, keys: pseudonyms.as_ref() });
+            let rows = export::export_masked(&pool, table.into(), format, &file, masker.as_ref()).await?;
+            let how = policy.as_ref().map(|p| format!(" (masked with policy {})", p.name)).unwrap_or_default();
+            println!("exported {rows} row(s) of {} to {}{how}", TableName::from(table), file.display());
         }
     }
     store::checkpoint_and_close(pool).await;

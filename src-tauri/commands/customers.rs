@@ -1,4 +1,5 @@
-//! Customer screen commands.
+//! Customer screen commands. Lists and saved records come back through the data view's
+//! masking policy (core/src/masking/window.rs), so personal data crosses IPC masked.
 
 use super::{parse_id, IpcError};
 use crate::state::AppState;
@@ -6,16 +7,17 @@ use dealdesk_core::crm::customer::{self, Customer, CustomerInput};
 use dealdesk_core::crm::RefOption;
 use dealdesk_core::ids::CustomerId;
 use dealdesk_core::listing::{ListQuery, Page};
+use dealdesk_core::masking::window;
 use tauri::State;
 
 #[tauri::command]
 pub async fn list_customers(state: State<'_, AppState>, query: ListQuery) -> Result<Page<Customer>, IpcError> {
-    Ok(customer::list(&state.pool()?, &query).await?)
+    Ok(window::list_customers(&state.pool()?, &query).await?)
 }
 
 #[tauri::command]
 pub async fn save_customer(state: State<'_, AppState>, input: CustomerInput) -> Result<Customer, IpcError> {
-    Ok(customer::save(&state.pool()?, &input).await?)
+    Ok(window::save_customer(&state.pool()?, input).await?)
 }
 
 #[tauri::command]

@@ -5,6 +5,7 @@
 use super::error::ErrorKind;
 use super::IpcError;
 use crate::state::{AppState, Upload, MAX_UPLOAD_BYTES};
+use dealdesk_core::masking::apply::Masker;
 use dealdesk_core::tabular::{export, import, FileFormat, ImportReport, TableName};
 use serde::Serialize;
 use tauri::ipc::{Channel, InvokeBody, Request};
@@ -33,6 +34,8 @@ pub struct ExportReport {
     pub table: TableName,
     pub path: String,
     pub rows: u32,
+    /// The masking policy the file went through (`admin`: in clear).
+    pub policy: String,
 }
 
 /// Decodes `%XX` escapes (the UI sends the file name URI-encoded in a header).
@@ -106,17 +109,33 @@ pub async fn import_table(
     Ok(import::import(&state.pool()?, table, &upload.file_name, &upload.bytes, &sink).await?)
 }
 
+/// Exports a table through a masking policy (default: the data view's; never one that shows
+/// more than the view does). The file name carries the policy (`…-masked-distributor.csv`),
+/// the audit entry too. `to_documents` writes into `documents/exports/` beside the database
+/// instead of asking in the native save dialog.
 #[tauri::command]
 pub async fn export_table<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     table: TableName,
     format: FileFormat,
+    policy: Option<String>,
+    to_documents: Option<bool>,
 ) -> Result<Option<ExportReport>, IpcError> {
-    let suggested = format!("{}-{}.{}", table.code(), chrono_today(), format.extension());
-    let Some(path) = pick_save_path(&app, suggested, format.extension()).await? else { return Ok(None) };
-    let rows = export::export(&state.pool()?, table, format, &path).await?;
-    Ok(Some(ExportReport { table, path: path.display().to_string(), rows }))
+    let pool = state.pool()?;
+    let policy = dealdesk_core::masking::view::current(&pool).await?.export_policy(policy.as_deref())?;
+    let suggested = export::masked_file_name(table, &chrono_today(), &policy.name, format);
+    let path = if to_documents.unwrap_or(false) {
+        let dir = state.documents_dir().join("exports");
+        std::fs::create_dir_all(&dir).map_err(|e| dealdesk_core::CoreError::io(format!("cannot create {}", dir.display()), e))?;
+        dir.join(suggested)
+    } else {
+        let Some(path) = pick_save_path(&app, suggested, format.extension()).await? else { return Ok(None) };
+        path
+    };
+    let masker = Masker { policy: &policy, keys: None };
+    let rows = export::export_masked(&pool, table, format, &path, Some(&masker)).await?;
+    Ok(Some(ExportReport { table, path: path.display().to_string(), rows, policy: policy.name.clone() }))
 }
 
 /// Asks for a file to write in the native save dialog (opened here, never by the webview).

@@ -10,6 +10,7 @@ pub mod dashboard;
 mod dashboard_tables;
 pub mod error;
 pub mod files;
+pub mod masking;
 pub mod opportunities;
 pub mod products;
 pub mod quote_settings;

@@ -1,20 +1,22 @@
-//! Opportunity screen commands.
+//! Opportunity screen commands. Lists and saved records come back through the data view's
+//! masking policy (core/src/masking/window.rs), so personal data crosses IPC masked.
 
 use super::{parse_id, IpcError};
 use crate::state::AppState;
 use dealdesk_core::crm::opportunity::{self, Opportunity, OpportunityInput};
 use dealdesk_core::ids::OpportunityId;
 use dealdesk_core::listing::{ListQuery, Page};
+use dealdesk_core::masking::window;
 use tauri::State;
 
 #[tauri::command]
 pub async fn list_opportunities(state: State<'_, AppState>, query: ListQuery) -> Result<Page<Opportunity>, IpcError> {
-    Ok(opportunity::list(&state.pool()?, &query).await?)
+    Ok(window::list_opportunities(&state.pool()?, &query).await?)
 }
 
 #[tauri::command]
 pub async fn save_opportunity(state: State<'_, AppState>, input: OpportunityInput) -> Result<Opportunity, IpcError> {
-    Ok(opportunity::save(&state.pool()?, &input).await?)
+    Ok(window::save_opportunity(&state.pool()?, input).await?)
 }
 
 #[tauri::command]

@@ -110,3 +110,43 @@ pub async fn verify(pool: &SqlitePool) -> CoreResult<AuditCheck> {
     }
     Ok(AuditCheck { entries, broken_at: None, reason: None })
 }
+
+/// One entry as the audit log viewer shows it (hashes left out).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct AuditEntry {
+    pub seq: u32,
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub entity: String,
+    pub entity_id: String,
+    /// The event's JSON detail as text.
+    pub detail: String,
+}
+
+/// A page of the log, newest first (`page` is 1-based; at most 500 entries a page).
+pub async fn list(pool: &SqlitePool, page: u32, page_size: u32) -> CoreResult<crate::listing::Page<AuditEntry>> {
+    let page_size = page_size.clamp(1, crate::listing::MAX_PAGE_SIZE);
+    let page = page.max(1);
+    let total: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log").fetch_one(pool).await?;
+    type Row = (i64, String, String, String, String, String, String);
+    let rows: Vec<Row> = sqlx::query_as("SELECT seq, at, actor, action, entity, entity_id, detail FROM audit_log ORDER BY seq DESC LIMIT ? OFFSET ?")
+        .bind(i64::from(page_size))
+        .bind(i64::from(page - 1) * i64::from(page_size))
+        .fetch_all(pool)
+        .await?;
+    let items = rows
+        .into_iter()
+        .map(|(seq, at, actor, action, entity, entity_id, detail)| AuditEntry {
+            seq: u32::try_from(seq).unwrap_or(u32::MAX),
+            at,
+            actor,
+            action,
+            entity,
+            entity_id,
+            detail,
+        })
+        .collect();
+    Ok(crate::listing::Page { items, total: u32::try_from(total).unwrap_or(u32::MAX), page, page_size })
+}

@@ -25,6 +25,8 @@ pub enum FieldCode {
     InvalidReference,
     MissingColumn,
     Unreadable,
+    /// The field holds masked personal data that would be saved over the clear value.
+    Masked,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

@@ -2,4 +2,8 @@
 import type { CompanySize } from "./CompanySize";
 import type { Tier } from "./Tier";
 
-export type Customer = { id: string, name: string, industry: string, size: CompanySize | null, region: string, tier: Tier | null, owner: string, notes: string, created_at: string, updated_at: string, };
+export type Customer = { id: string, name: string, industry: string, size: CompanySize | null, region: string, tier: Tier | null, owner: string, notes: string, created_at: string, updated_at: string, 
+/**
+ * Personal fields shown masked (by the data view's policy); empty when read from the store.
+ */
+masked: Array<string>, };

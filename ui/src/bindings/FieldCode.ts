@@ -3,4 +3,4 @@
 /**
  * What is wrong with one field of a form or of an imported row.
  */
-export type FieldCode = "required" | "too_long" | "invalid_number" | "negative" | "out_of_range" | "too_many_decimals" | "invalid_email" | "invalid_date" | "invalid_currency" | "unknown_value" | "duplicate" | "invalid_reference" | "missing_column" | "unreadable";
+export type FieldCode = "required" | "too_long" | "invalid_number" | "negative" | "out_of_range" | "too_many_decimals" | "invalid_email" | "invalid_date" | "invalid_currency" | "unknown_value" | "duplicate" | "invalid_reference" | "missing_column" | "unreadable" | "masked";

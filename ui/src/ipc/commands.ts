@@ -82,9 +82,12 @@ export async function importFile(
  */
 export type ExportFormat = "csv" | "xlsx";
 
-/** null = the user cancelled the native save dialog. */
-export const exportTable = (table: TableName, format: ExportFormat) =>
-  call<ExportReport | null>("export_table", { table, format });
+/**
+ * null = the user cancelled the native save dialog. `policy` null = the data view's own;
+ * `toDocuments` writes into documents/exports beside the database (no dialog).
+ */
+export const exportTable = (table: TableName, format: ExportFormat, policy: string | null = null, toDocuments = false) =>
+  call<ExportReport | null>("export_table", { table, format, policy, toDocuments });
 
 /** Writes an encrypted backup to a file chosen in the native save dialog; null = cancelled. */
 export const backupNow = () => call<string | null>("backup_now");

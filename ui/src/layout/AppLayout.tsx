@@ -1,10 +1,12 @@
-// The window frame: title and language switch on top, navigation on the left, the
-// selected area's page in the middle.
-import { Layout, Typography } from "antd";
+// The window frame: title, privacy screen toggle (Ctrl+Shift+P) and language switch on top,
+// the privacy screen banner under them while it is on, navigation on the left, the selected
+// area's page in the middle.
+import { Layout, Space, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AreaView } from "./AreaView";
 import type { Area } from "./areas";
+import { PrivacyBanner, PrivacyToggle } from "../masking/PrivacyScreen";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { NavMenu } from "./NavMenu";
 
@@ -24,8 +26,12 @@ export function AppLayout() {
         <Typography.Title level={5} className="app-title" data-testid="app-title">
           {t("app.title")}
         </Typography.Title>
-        <LanguageSwitch />
+        <Space size="middle">
+          <PrivacyToggle />
+          <LanguageSwitch />
+        </Space>
       </Layout.Header>
+      <PrivacyBanner />
       <Layout>
         <Layout.Sider width={232} className="app-sider" theme="light">
           <NavMenu area={area} onSelect={select} />

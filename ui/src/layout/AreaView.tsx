@@ -1,6 +1,7 @@
 // Picks the page for the selected area. Each table page is keyed by its table so
 // switching tables starts from fresh search/sort/paging state.
 import { ContractsPage } from "../contracts/ContractsPage";
+import { AuditLogPage } from "../compliance/AuditLogPage";
 import { DashboardPage } from "../dashboard/DashboardPage";
 import { NotBuiltPage } from "../pages/NotBuiltPage";
 import { SettingsPage } from "../pages/SettingsPage";
@@ -31,6 +32,8 @@ export function AreaView({ area, visit = 0 }: { area: Area; visit?: number }) {
       return <ContractsPage key={`contracts-${visit}`} />;
     case "legal":
       return <ContractsPage key={`legal-${visit}`} reviewQueue />;
+    case "compliance":
+      return <AuditLogPage />;
     case "settings":
       return <SettingsPage />;
     default:

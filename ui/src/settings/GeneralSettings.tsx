@@ -1,4 +1,4 @@
-// Settings › General: the user's role (for approvals), the active language, where the
+// Settings › General: the user's role (for approvals), the data view role (masking), the active language, where the
 // database lives, the app version (all from app_info), "back up now", restore from a backup
 // (with a preview) and re-keying.
 import { KeyOutlined, RollbackOutlined, SaveOutlined } from "@ant-design/icons";
@@ -13,6 +13,7 @@ import { toIpcError } from "../ipc/call";
 import { backupNow, chooseBackup, rekeyDatabase } from "../ipc/commands";
 import { useReportError } from "../components/useReportError";
 import { RestoreBackupModal } from "../security/RestoreBackupModal";
+import { DataViewRoleSetting } from "./DataViewRoleSetting";
 import { RoleSetting } from "./RoleSetting";
 
 // A variable, not a literal: data-* keys pass the type check only outside object literals.
@@ -69,6 +70,12 @@ export function GeneralSettings() {
           <Space direction="vertical">
             <RoleSetting />
             <Typography.Text type="secondary">{t("settings.roleHint")}</Typography.Text>
+          </Space>
+        </Descriptions.Item>
+        <Descriptions.Item label={t("settings.dataViewRole")}>
+          <Space direction="vertical">
+            <DataViewRoleSetting />
+            <Typography.Text type="secondary">{t("settings.dataViewRoleHint")}</Typography.Text>
           </Space>
         </Descriptions.Item>
         <Descriptions.Item label={t("settings.language")}>

@@ -1,6 +1,8 @@
 // The create/edit form in a Drawer. It saves through onSave and, when the server
 // rejects with `validation`, shows each field error beside its field (test id
-// error-<field>). Enter submits (buttons live inside the <form>), Esc closes.
+// error-<field>). Enter submits (buttons live inside the <form>), Esc closes. Fields the
+// server sent masked say so; sent back unchanged they keep their clear value on the server,
+// and the eye (where the data view may reveal) puts the clear value in the field to edit it.
 import { Alert, Button, Drawer, Form, Space } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,6 +10,7 @@ import type { FieldError } from "../bindings/FieldError";
 import type { IpcError } from "../bindings/IpcError";
 import type { TableName } from "../bindings/TableName";
 import { isIpcError, toIpcError } from "../ipc/call";
+import { RevealButton } from "../masking/RevealButton";
 import { FieldInput } from "./FieldInput";
 import { fromFormValues, toFormValues } from "./formValues";
 import type { EditableKey, FieldSpec } from "./types";
@@ -18,6 +21,9 @@ type Props<Input> = {
   /** The record being edited (id null = new); undefined = drawer closed. */
   input: Input | undefined;
   refLabels?: Partial<Record<EditableKey<Input>, string>>;
+  /** Fields shown masked, and whether the data view may reveal them. */
+  masked?: string[];
+  canReveal?: boolean;
   onSave: (input: Input) => Promise<void>;
   onClose: () => void;
   /** Errors that are not field errors (not_found, database, ...). */
@@ -37,7 +43,7 @@ export function RecordDrawer<Input extends { id: string | null }>(props: Props<I
 }
 
 function RecordForm<Input extends { id: string | null }>({
-  table, fields, input, refLabels, onSave, onClose, onError,
+  table, fields, input, refLabels, masked = [], canReveal = false, onSave, onClose, onError,
 }: Props<Input> & { input: Input }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Record<string, unknown>>();
@@ -97,6 +103,22 @@ function RecordForm<Input extends { id: string | null }>({
             valuePropName={f.kind.type === "switch" ? "checked" : "value"}
             validateStatus={error ? "error" : undefined}
             help={error ? <span data-testid={`error-${f.name}`}>{errorText(error)}</span> : undefined}
+            extra={
+              masked.includes(f.name) ? (
+                <span className="masked-hint" data-testid={`masked-hint-${f.name}`}>
+                  {t("masking.maskedInForm")}
+                  {canReveal && input.id && (
+                    <RevealButton
+                      table={table}
+                      id={input.id}
+                      field={f.name}
+                      label={t(`${table}.fields.${f.name}`)}
+                      onRevealed={(value) => form.setFieldValue(f.name, value)}
+                    />
+                  )}
+                </span>
+              ) : undefined
+            }
           >
             <FieldInput name={f.name} kind={f.kind} initialLabel={refLabels?.[f.name]} />
           </Form.Item>

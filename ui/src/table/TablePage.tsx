@@ -9,6 +9,8 @@ import { useEffect, useState, type HTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 import { useReportError } from "../components/useReportError";
 import { toIpcError } from "../ipc/call";
+import { useDataView } from "../ipc/masking";
+import { RevealButton } from "../masking/RevealButton";
 import { ExportButtons } from "./ExportButtons";
 import { ImportButton } from "./ImportButton";
 import { RecordDrawer } from "./RecordDrawer";
@@ -16,7 +18,10 @@ import { RowActions } from "./RowActions";
 import type { EditableKey, TableConfig } from "./types";
 import { listQueryKey, useListQuery } from "./useListQuery";
 
-type Editing<Input> = { input: Input; refLabels?: Partial<Record<EditableKey<Input>, string>> };
+type Editing<Input> = { input: Input; refLabels?: Partial<Record<EditableKey<Input>, string>>; masked?: string[] };
+
+/** The fields the server sent masked (by the data view's policy). */
+const maskedOf = (row: object): string[] => (row as { masked?: string[] }).masked ?? [];
 
 export function TablePage<Row extends { id: string }, Input extends { id: string | null }>({
   config,
@@ -30,6 +35,7 @@ export function TablePage<Row extends { id: string }, Input extends { id: string
   const reportError = useReportError();
   const list = useListQuery();
   const [editing, setEditing] = useState<Editing<Input> | undefined>();
+  const canReveal = useDataView().data?.can_reveal ?? false;
 
   const result = useQuery({
     queryKey: listQueryKey(table, list.query),
@@ -75,7 +81,16 @@ export function TablePage<Row extends { id: string }, Input extends { id: string
       ellipsis: true,
       sorter: c.sortable ?? false,
       sortOrder: (c.sortable && list.query.sort === c.key ? (list.query.desc ? "descend" : "ascend") : null) as SortOrder,
-      render: (_: unknown, row: Row) => c.render(row, t, i18n.language),
+      render: (_: unknown, row: Row) => {
+        const content = c.render(row, t, i18n.language);
+        if (!maskedOf(row).includes(c.key)) return content;
+        return (
+          <span className="masked-cell" data-testid={`masked-${row.id}-${c.key}`}>
+            {content}
+            {canReveal && <RevealButton table={table} id={row.id} field={c.key} label={t(`${table}.fields.${c.key}`)} />}
+          </span>
+        );
+      },
     })),
     {
       key: "__actions",
@@ -85,7 +100,7 @@ export function TablePage<Row extends { id: string }, Input extends { id: string
       render: (_: unknown, row: Row) => (
         <RowActions
           id={row.id}
-          onEdit={() => setEditing({ input: config.toInput(row), refLabels: config.refLabels?.(row) })}
+          onEdit={() => setEditing({ input: config.toInput(row), refLabels: config.refLabels?.(row), masked: maskedOf(row) })}
           onDelete={() => remove(row.id)}
         />
       ),
@@ -152,6 +167,8 @@ export function TablePage<Row extends { id: string }, Input extends { id: string
         fields={config.fields}
         input={editing?.input}
         refLabels={editing?.refLabels}
+        masked={editing?.masked}
+        canReveal={canReveal}
         onSave={save}
         onClose={() => setEditing(undefined)}
         onError={reportError}

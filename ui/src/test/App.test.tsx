@@ -89,7 +89,7 @@ describe("app shell", () => {
   it("areas not built yet say so, and settings shows version and database path", async () => {
     mockBackend();
     const { user } = renderApp();
-    await user.click(await screen.findByTestId("nav-compliance"));
+    await user.click(await screen.findByTestId("nav-matrix"));
     expect(await screen.findByText("Not built yet — this area comes in a later release")).toBeInTheDocument();
     await user.click(screen.getByTestId("nav-settings"));
     expect(await screen.findByTestId("settings-version")).toHaveTextContent("0.1.0");

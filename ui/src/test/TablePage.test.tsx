@@ -174,18 +174,29 @@ describe("generic table page (customers)", () => {
     await waitFor(() => expect(callsOf(calls, "stage_upload")).toHaveLength(2));
   });
 
-  it("exports: a report shows the path, a cancelled dialog (null) shows nothing", async () => {
+  it("exports through a policy: a report shows the path and policy, a cancelled dialog (null) shows nothing", async () => {
     let answer: unknown = null;
     const calls = mockBackend({ export_table: () => answer });
     const { user } = renderApp();
     await screen.findByTestId("customers-total");
     await user.click(screen.getByTestId("customers-export-csv"));
+    await screen.findByTestId("export-dialog");
+    await user.click(screen.getByTestId("export-save-as"));
     await waitFor(() => expect(callsOf(calls, "export_table")).toHaveLength(1));
-    expect(callsOf(calls, "export_table")[0].args).toEqual({ table: "customers", format: "csv" });
+    expect(callsOf(calls, "export_table")[0].args).toEqual({ table: "customers", format: "csv", policy: "sales_ops", toDocuments: false });
     expect(screen.queryByTestId("export-success")).not.toBeInTheDocument();
 
-    answer = { table: "customers", path: "/tmp/customers.xlsx", rows: 12 };
-    fireEvent.click(screen.getByTestId("customers-export-xlsx"));
-    expect(await screen.findByTestId("export-success")).toHaveTextContent("Exported 12 rows to /tmp/customers.xlsx");
+    // Cancelled: the dialog stays; now "for distributor" into the documents folder.
+    answer = { table: "customers", path: "/db/documents/exports/customers-masked-distributor.csv", rows: 12, policy: "distributor" };
+    const select = within(screen.getByTestId("export-policy")).getByRole("combobox");
+    fireEvent.mouseDown(select);
+    await user.click(await screen.findByTestId("export-policy-distributor"));
+    await user.click(screen.getByTestId("export-to-documents"));
+    await waitFor(() => expect(callsOf(calls, "export_table")).toHaveLength(2));
+    expect(callsOf(calls, "export_table")[1].args).toEqual({ table: "customers", format: "csv", policy: "distributor", toDocuments: true });
+    const done = await screen.findByTestId("export-success");
+    expect(done).toHaveTextContent("Exported 12 rows to /db/documents/exports/customers-masked-distributor.csv");
+    expect(done).toHaveTextContent("For distributor");
+    expect(done.getAttribute("data-policy")).toBe("distributor");
   });
 });

@@ -3,6 +3,7 @@
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type { AppInfo } from "../bindings/AppInfo";
 import type { Customer } from "../bindings/Customer";
+import type { DataView } from "../bindings/DataView";
 import type { IpcError } from "../bindings/IpcError";
 import type { ListQuery } from "../bindings/ListQuery";
 import type { Page } from "../bindings/Page";
@@ -36,6 +37,16 @@ export const customer = (id: string, name: string, over: Partial<Customer> = {})
   notes: "",
   created_at: "2026-01-05T08:00:00Z",
   updated_at: "2026-01-06T09:30:00Z",
+  masked: [],
+  ...over,
+});
+
+export const dataView = (over: Partial<DataView> = {}): DataView => ({
+  role: "sales_ops",
+  privacy_screen: false,
+  policy: "sales_ops",
+  can_reveal: true,
+  export_policies: ["default", "sales_ops", "distributor", "trade_show"],
   ...over,
 });
 
@@ -94,6 +105,7 @@ export function mockBackend(handlers: Record<string, Handler> = {}): Call[] {
     quote_rules: () => quoteRules(),
     print_settings: () => printSettings(),
     user_role: () => "sales",
+    data_view: () => dataView(),
     set_user_role: (args) => args?.role,
   };
   mockIPC(async (cmd, args) => {

@@ -18,6 +18,7 @@ const FIELD_CODES: Record<FieldCode, null> = {
   required: null, too_long: null, invalid_number: null, negative: null, out_of_range: null,
   too_many_decimals: null, invalid_email: null, invalid_date: null, invalid_currency: null,
   unknown_value: null, duplicate: null, invalid_reference: null, missing_column: null, unreadable: null,
+  masked: null,
 };
 const ERROR_KINDS: Record<ErrorKind, null> = {
   validation: null, not_found: null, conflict: null, import_rejected: null, io: null, database: null,

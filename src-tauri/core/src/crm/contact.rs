@@ -26,6 +26,8 @@ pub struct Contact {
     pub email: String,
     pub created_at: String,
     pub updated_at: String,
+    /// Personal fields shown masked (by the data view's policy); empty when read from the store.
+    pub masked: Vec<String>,
 }
 
 impl<'r> sqlx::FromRow<'r, SqliteRow> for Contact {
@@ -40,6 +42,7 @@ impl<'r> sqlx::FromRow<'r, SqliteRow> for Contact {
             email: r.try_get("email")?,
             created_at: r.try_get("created_at")?,
             updated_at: r.try_get("updated_at")?,
+            masked: Vec::new(),
         })
     }
 }

@@ -92,6 +92,8 @@ pub struct Customer {
     pub notes: String,
     pub created_at: String,
     pub updated_at: String,
+    /// Personal fields shown masked (by the data view's policy); empty when read from the store.
+    pub masked: Vec<String>,
 }
 
 impl<'r> sqlx::FromRow<'r, SqliteRow> for Customer {
@@ -107,6 +109,7 @@ impl<'r> sqlx::FromRow<'r, SqliteRow> for Customer {
             notes: r.try_get("notes")?,
             created_at: r.try_get("created_at")?,
             updated_at: r.try_get("updated_at")?,
+            masked: Vec::new(),
         })
     }
 }

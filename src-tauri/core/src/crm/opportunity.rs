@@ -106,6 +106,8 @@ pub struct Opportunity {
     pub owner: String,
     pub created_at: String,
     pub updated_at: String,
+    /// Personal fields shown masked (by the data view's policy); empty when read from the store.
+    pub masked: Vec<String>,
 }
 
 impl<'r> sqlx::FromRow<'r, SqliteRow> for Opportunity {
@@ -124,6 +126,7 @@ impl<'r> sqlx::FromRow<'r, SqliteRow> for Opportunity {
             owner: r.try_get("owner")?,
             created_at: r.try_get("created_at")?,
             updated_at: r.try_get("updated_at")?,
+            masked: Vec::new(),
         })
     }
 }

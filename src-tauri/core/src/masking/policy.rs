@@ -10,7 +10,11 @@ use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use std::path::Path;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The masking role: whose eyes data is shown to (the window's data view role, a policy name
+/// on the command line). Not the quote-approval role of `quote::Role`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export, rename = "DataViewRole")]
 pub enum Role {
     Admin,
     SalesOps,
@@ -86,6 +90,31 @@ impl Policy {
 
     pub fn operator(&self, kind: PiiKind) -> &Operator {
         self.rules.get(&kind).unwrap_or(&Operator::Keep)
+    }
+
+    /// Whether this policy hides at least what `other` hides, kind by kind: what `other`
+    /// redacts this one redacts, what `other` masks (or generalises, hashes, tokenises) this
+    /// one does not keep in clear (an export may never show more than the viewer sees).
+    pub fn at_least_as_strict_as(&self, other: &Policy) -> bool {
+        // How much of a value an operator leaves visible: all, part (or recoverable), none.
+        let shown = |op: &Operator| match op {
+            Operator::Keep => 2,
+            Operator::Redact { .. } => 0,
+            Operator::Mask { .. } | Operator::Generalise | Operator::Hash | Operator::Token => 1,
+        };
+        PiiKind::ALL.into_iter().all(|k| shown(self.operator(k)) <= shown(other.operator(k)))
+    }
+
+    /// This policy with every kind it keeps in clear masked the default way: for texts that
+    /// should never carry personal data in clear (audit details, reasons), whoever looks.
+    pub fn masking_everything(&self) -> Policy {
+        let mut out = self.clone();
+        for (k, op) in out.rules.iter_mut() {
+            if matches!(op, Operator::Keep) {
+                *op = Operator::default_for(*k);
+            }
+        }
+        out
     }
 
     /// Whether applying the policy needs the pseudonymisation key (hash or token rules).

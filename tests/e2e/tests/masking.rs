@@ -1,0 +1,89 @@
+//! Personal-data masking as issue 6 tells it: with the data view role set to distributor the
+//! contacts list shows mobiles masked (and no eye to reveal them); an admin behind the privacy
+//! screen reveals one with a reason and finds the reveal in the audit log (without the
+//! number); contacts exported "for distributor" have their mobiles masked in the file.
+
+use dealdesk_e2e::run;
+
+const MOBILE: &str = "13812341234";
+const MASKED: &str = "138****1234";
+
+#[tokio::test]
+async fn masking_distributor_view_admin_reveal_audit_and_masked_export() {
+    run("masking_distributor_view_admin_reveal_audit_and_masked_export", |app| async move {
+        app.start_empty().await;
+        app.set_language("en").await;
+
+        app.open("contacts").await;
+        app.click("contacts-new").await;
+        app.fill("field-name", "张伟").await;
+        app.fill("field-mobile", MOBILE).await;
+        app.fill("field-email", "zhang.wei@example.com").await;
+        app.click("form-submit").await;
+        app.wait_gone("form-submit").await;
+        let id = app.wait_row("contacts", MOBILE).await;
+
+        // Settings › General › Data view role: distributor.
+        app.open("settings").await;
+        app.choose("settings-data-view-role", "data-view-role-distributor").await;
+        app.open("contacts").await;
+        assert_eq!(app.wait_row("contacts", MASKED).await, id);
+        let rows = app.rows("contacts").await;
+        assert!(rows.iter().all(|(_, text)| !text.contains(MOBILE)), "no clear mobile in the list: {rows:?}");
+        assert!(rows.iter().any(|(_, text)| text.contains("张*")), "the name is masked too: {rows:?}");
+        assert!(!app.is_visible(&format!("reveal-{id}-mobile")).await, "a distributor cannot reveal");
+        app.view("contacts-distributor").await;
+
+        // Admin at the stand: privacy screen on, everything hidden; reveal one value.
+        app.open("settings").await;
+        app.choose("settings-data-view-role", "data-view-role-admin").await;
+        app.click("privacy-toggle").await;
+        app.el("privacy-banner").await;
+        app.open("contacts").await;
+        assert_eq!(app.wait_row("contacts", "[mobile]").await, id);
+        app.view("contacts-privacy-screen").await;
+        app.click(&format!("reveal-{id}-mobile")).await;
+        app.fill("reveal-reason", "客户到展台核对联系方式").await;
+        app.click("reveal-confirm").await;
+        app.wait_text("reveal-value", MOBILE, |t| t.trim() == MOBILE).await;
+        app.click("reveal-close").await;
+        app.wait_gone("reveal-value").await;
+        assert!(app.rows("contacts").await.iter().all(|(_, text)| !text.contains(MOBILE)), "the list stays masked");
+
+        // The audit log has the reveal: who, what, why; never the number.
+        app.open("compliance").await;
+        app.el("audit-table").await;
+        let found = app
+            .js(
+                "const row = Array.from(document.querySelectorAll('[data-testid^=audit-row-]'))
+                     .find(r => r.getAttribute('data-action') === 'reveal');
+                 return row ? row.innerText : null;",
+                vec![],
+            )
+            .await;
+        let entry = found.as_str().unwrap_or_default().to_string();
+        assert!(entry.contains("mobile") && entry.contains("客户到展台核对联系方式") && entry.contains("admin"), "the reveal entry: {entry:?}");
+        assert!(entry.contains(&id), "it names the contact: {entry:?}");
+        let table = app.js("return document.querySelector('[data-testid=audit-table]').innerText;", vec![]).await;
+        assert!(!table.as_str().unwrap_or_default().contains(MOBILE), "no clear mobile in the audit log");
+        app.view("audit-log").await;
+
+        // Privacy screen off with its shortcut (Ctrl+Shift+P), then export for a distributor.
+        app.js("window.dispatchEvent(new KeyboardEvent('keydown', { key: 'P', ctrlKey: true, shiftKey: true })); return null;", vec![]).await;
+        app.wait_gone("privacy-banner").await;
+        app.open("contacts").await;
+        app.wait_row("contacts", MOBILE).await;
+        app.click("contacts-export-csv").await;
+        app.el("export-dialog").await;
+        app.choose("export-policy", "export-policy-distributor").await;
+        app.click("export-to-documents").await;
+        app.el("export-success").await;
+        let path = app.js("return document.querySelector('[data-testid=export-success]').getAttribute('data-path');", vec![]).await;
+        let path = path.as_str().unwrap_or_default().to_string();
+        assert!(path.ends_with("-masked-distributor.csv"), "the file name says the policy: {path}");
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {path}: {e}"));
+        assert!(text.contains(MASKED) && !text.contains(MOBILE), "the file's mobiles are masked: {text}");
+        assert!(text.contains("张*") && !text.contains("张伟"), "and the names: {text}");
+    })
+    .await;
+}
