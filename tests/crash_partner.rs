@@ -89,18 +89,26 @@ fn kill_after(db: &Path, args: &[&str], delay: u64) -> bool {
     child.wait().expect("wait").success()
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn killing_a_sales_import_or_a_statement_run_leaves_all_or_nothing() {
-    let (trials, seed) = (trials(), seed());
-    let mut rng = Lcg(seed);
+/// A directory with the partners, the plan and the first sales file, and a database set up
+/// from them.
+fn prepared() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().expect("tempdir");
     let d = dir.path();
-    let db = d.join("partners.db");
     std::fs::write(d.join("partners.csv"), partners_csv()).expect("write");
     std::fs::write(d.join("plan.json"), PLAN).expect("write");
     std::fs::write(d.join("first.csv"), sales_csv("F")).expect("write");
-    let path = |name: &str| d.join(name).display().to_string();
+    let db = d.join("partners.db");
     set_up(d, &db);
+    (dir, db)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn killing_a_sales_import_at_any_moment_leaves_all_lines_or_none() {
+    let (trials, seed) = (trials(), seed());
+    let mut rng = Lcg(seed);
+    let (dir, db) = prepared();
+    let d = dir.path();
+    let path = |name: &str| d.join(name).display().to_string();
     let probe = d.join("probe.db");
     set_up(d, &probe);
     std::fs::write(d.join("probe.csv"), sales_csv("PROBE")).expect("write");
@@ -128,7 +136,13 @@ async fn killing_a_sales_import_or_a_statement_run_leaves_all_or_nothing() {
         assert!(audit_verifies(&db), "import trial {trial}: the audit chain verifies");
     }
     eprintln!("kill harness (sales import of {LINES} lines, {import_ms} ms): {trials} trials, {killed} killed before commit, {committed} committed; integrity ok every time");
+}
 
+#[tokio::test(flavor = "multi_thread")]
+async fn killing_a_statement_run_at_any_moment_leaves_every_statement_or_none() {
+    let (trials, seed) = (trials(), seed());
+    let mut rng = Lcg(seed.wrapping_add(1));
+    let (_dir, db) = prepared();
     let run = ["share", "run-all", "--period", "2026-Q3"];
     // The first, uninterrupted run on this very database says how long a run takes.
     let run_ms = timed(&db, &run);
@@ -152,6 +166,6 @@ async fn killing_a_sales_import_or_a_statement_run_leaves_all_or_nothing() {
         statements = c.statements;
         assert!(audit_verifies(&db), "statement trial {trial}: the audit chain verifies");
     }
-    eprintln!("kill harness (statement run of {PARTNERS} partners, {run_ms} ms): {trials} trials, {killed} killed before commit, {committed} committed; integrity ok every time");
-    assert_eq!(counts(&db).await.lines, lines, "the sales lines committed before the runs are all present");
+    eprintln!("kill harness (statement run of {PARTNERS} partners × {} lines, {run_ms} ms): {trials} trials, {killed} killed before commit, {committed} committed; integrity ok every time", LINES / PARTNERS);
+    assert_eq!(counts(&db).await.lines, LINES as i64, "the sales lines committed before the runs are all present");
 }

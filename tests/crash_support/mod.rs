@@ -5,8 +5,10 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 /// The real binary on `db`, output discarded (a killed child must not block on a pipe).
+/// `DEALDESK_KILL_BIN` runs a copy instead, so a long run is not disturbed by a rebuild.
 pub fn dealdesk(db: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dealdesk"));
+    let bin = std::env::var_os("DEALDESK_KILL_BIN").unwrap_or_else(|| env!("CARGO_BIN_EXE_dealdesk").into());
+    let mut cmd = Command::new(bin);
     cmd.arg("--db").arg(db).env_remove("DEALDESK_DB").env("DEALDESK_DATA_DIR", db.parent().expect("dir"));
     cmd.stdout(Stdio::null()).stderr(Stdio::null());
     cmd
