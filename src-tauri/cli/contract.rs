@@ -1,7 +1,7 @@
 //! `dealdesk contract …`: contracts from accepted quotes, key terms, clause edits and
 //! fallbacks, legal's review (flags, waivers, checklist, sign-off) and the PDF behind the
-//! sign-off gate, with the same core functions as the window. `contract review` exits 3 while
-//! a high-severity flag is open, so a script can wait for legal.
+//! sign-off gate, and legal's review report, with the same core functions as the window.
+//! `contract review` exits 3 while a high-severity flag is open, so a script can wait for legal.
 
 use clap::{Args, Subcommand, ValueEnum};
 use dealdesk_core::contract::{self, print, store, template_file, workflow, ContractStatus, KeyTerms, TemplateKind, Topic};
@@ -147,6 +147,17 @@ pub enum ContractCommand {
         /// The 草稿 DRAFT-watermarked PDF (always allowed).
         #[arg(long)]
         draft: bool,
+    },
+    /// Legal's review report as PDF: flags, waivers, checklist decisions, sign-off and
+    /// history, who and when (any status; the export is audited).
+    ReviewReport {
+        /// The contract number (C-2026-0001).
+        #[arg(long)]
+        number: String,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+        #[arg(long, value_enum, default_value = "both")]
+        lang: LangArg,
     },
     /// Templates as JSON files: check, save as a new version, export the default.
     #[command(subcommand)]
@@ -479,6 +490,11 @@ pub async fn run(command: ContractCommand, pool: &SqlitePool) -> Result<(), Core
             let engine = engine(pool).await?;
             let c = print::render_to_file(pool, &engine, &id_of(pool, &number).await?, lang.into(), draft, &out).await?;
             println!("{}\t{}\t{}", c.number, if draft { "draft" } else { "final" }, out.display());
+        }
+        ContractCommand::ReviewReport { number, out, lang } => {
+            let engine = engine(pool).await?;
+            let c = dealdesk_core::risk::report::render_to_file(pool, &engine, &id_of(pool, &number).await?, lang.into(), &out).await?;
+            println!("{}	review report	{}", c.number, out.display());
         }
         ContractCommand::Template(command) => template(command, pool).await?,
     }

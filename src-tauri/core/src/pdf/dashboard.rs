@@ -51,10 +51,15 @@ pub(super) fn table(flow: &Flow<'_>, cols: &[(f32, Align, &str, &str)]) -> Table
 
 /// A section heading `中文  English`, kept with what follows it.
 pub(super) fn heading(flow: &mut Flow<'_>, zh: &str, en: &str) {
+    heading_line(flow, &format!("{zh}  {en}"));
+}
+
+/// A section heading in the words given (one language, or both already joined).
+pub(super) fn heading_line(flow: &mut Flow<'_>, text: &str) {
     flow.ensure(60.0);
     flow.y += 10.0;
     let base = flow.y + 11.0;
-    flow.canvas.text(flow.geom.left, base, &format!("{zh}  {en}"), &HEADING);
+    flow.canvas.text(flow.geom.left, base, text, &HEADING);
     flow.y = base + 7.0;
 }
 

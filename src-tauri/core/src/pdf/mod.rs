@@ -29,6 +29,7 @@ mod matrix;
 pub mod quote;
 mod quote_closing;
 mod quote_layout;
+pub mod review;
 mod sample;
 pub mod statement;
 mod text;
@@ -80,6 +81,11 @@ impl PdfEngine {
     /// The dashboard as the weekly report (销售周报); `scope` names the filters applied.
     pub fn render_dashboard(&self, d: &crate::report::dashboard::Dashboard, scope: &str, generated: &str) -> CoreResult<Vec<u8>> {
         dashboard::render(self, d, scope, generated)
+    }
+
+    /// Legal's review report of one contract (flags, decisions, sign-off, history).
+    pub fn render_review_report(&self, doc: &review::ReviewReportDocument) -> CoreResult<Vec<u8>> {
+        review::render(self, doc)
     }
 
     /// A partner or rep statement (对账单), bilingual.

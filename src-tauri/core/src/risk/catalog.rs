@@ -45,6 +45,16 @@ impl Category {
             Self::Termination => "终止",
         }
     }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Self::Payment => "Payment",
+            Self::Delivery => "Delivery",
+            Self::Ip => "IP",
+            Self::Liability => "Liability",
+            Self::Termination => "Termination",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]

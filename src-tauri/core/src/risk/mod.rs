@@ -1,11 +1,12 @@
 //! Contract risk: the rules legal relies on (payment, delivery, IP, liability, termination)
 //! over a contract's key terms and its clause text in zh and en, or over a plain-text / .docx
 //! file; the checklist items per risk type; and the review a contract goes through before
-//! legal signs it off (flags, waivers, decisions, sign-off, all audited).
+//! legal signs it off (flags, waivers, decisions, sign-off, all audited), and its PDF report.
 
 pub mod catalog;
 pub mod checklist;
 pub mod docx;
+pub mod report;
 pub mod review;
 pub mod rules;
 mod rules_other;

@@ -70,14 +70,19 @@ pattern!(PAY_WHEN_PAID, r"背靠背|收到(?:业主|最终用户|终端用户|�
 pattern!(VAGUE, r"另行协商|协商确定|另行约定|视情况|适时|尽快|尽早|as soon as practicable|as soon as possible|\basap\b|to be agreed|to be mutually agreed|in due course|within a reasonable time|另行通知");
 pattern!(SATISFACTION, r"满意|认可后|satisf|approval of the (?:buyer|customer|client)|sole discretion");
 pattern!(SUBJECTIVE_ACCEPTANCE, r"以(?:甲方|买方|委托方|客户)满意为准|(?:甲方|买方|委托方|客户)满意|令(?:甲方|买方)满意|(?:甲方|买方)认可为准|to the (?:full |sole |complete |entire )?satisfaction of the (?:buyer|customer|client)|to the (?:buyer|customer|client)'s (?:full |sole |complete |entire )?satisfaction|satisfactory to the (?:buyer|customer|client)|in the (?:buyer|customer|client)'s sole (?:opinion|discretion)");
-pattern!(DEEMED, r"视为(?:验收)?(?:合格|通过|已验收|接受|验收)|deemed (?:to have been |to be )?accept|deemed acceptance");
+pattern!(DEEMED, r"视为(?:验收)?(?:合格|通过|已验收|接受|验收)|视为[^。；，,]{0,6}(?:完成交付|交付完成|已交付)|deemed (?:to have been |to be )?(?:accept|approv|delivered)|deemed acceptance");
 pattern!(DELAY_DELIVERY, r"逾期交[付货]|延迟交[付货]|迟延交[付货]|延期交[付货]|逾期[^。；，,]{0,4}交付|late delivery|delay in delivery|delayed delivery|per day of delay|each day of delay|every day of delay|delivery is late|delivery is delayed");
 pattern!(BACKGROUND_IP, r"背景知识产权|既有知识产权|原有知识产权|已有知识产权|签订前已有|在先知识产权|pre-?existing|background (?:ip|intellectual)|prior intellectual property|existing intellectual property");
 pattern!(ASSIGNMENT, r"转让|归甲方|归属于甲方|归买方|归委托方|assign|transfer|vests? in the (?:buyer|customer|client)|become the property of the (?:buyer|customer|client)|owned by the (?:buyer|customer|client)");
 pattern!(KEEPS_BACKGROUND, r"不转让|不因此|不包括|除外|不影响|仍归|保留|remain|retain|nothing in|\bnot\b|\bno\b|other than|except");
-pattern!(DEVELOPMENT, r"开发|定制|development|developed|bespoke|custom software");
-pattern!(DELIVERABLES, r"交付成果|工作成果|开发成果|成果|deliverables?|work product|results");
-pattern!(OWNERSHIP, r"归|所有|ownership|owned|owns|vest|belong|assign");
+// Word-bounded: "Westbay Developments Ltd." is a name, not a development contract.
+pattern!(DEVELOPMENT, r"开发|定制|\bdevelop(?:s|ed|ing|ment)?\b|bespoke|custom software");
+pattern!(DELIVERABLES, r"交付成果|工作成果|开发成果|成果|项下(?:形成|产生|开发)的|deliverables?|work product|results|(?:created|developed|arising) under this");
+pattern!(OWNERSHIP, r"归|所有|转让|ownership|owned|owns|vest|belong|assign");
+// "Independently developed" (an NDA exclusion) does not make a development contract.
+pattern!(INDEPENDENT_DEVELOPMENT, r"independently develop|自行开发|独立开发");
+// Rules on exploiting joint results name who may do it.
+pattern!(EACH_PARTY, r"each party|either party|both parties|each of the parties|任何一方|双方|各方");
 pattern!(JOINT, r"共同所有|共有|共同拥有|双方共享|jointly owned|joint ownership|owned jointly|co-owned|jointly own");
 pattern!(EXPLOITATION, r"使用|实施|许可|收益|分配|exploit|licen|\buse|revenue|commerciali");
 pattern!(LICENCE, r"许可|授权|licen");
@@ -95,13 +100,19 @@ pattern!(NO_CONVENIENCE, r"不得随时|不能随时|不可随时|无权随时|m
 pattern!(NOTICE, r"提前|通知|notice");
 pattern!(CURE, r"纠正|补救|整改|改正|\bcure|remed|rectif");
 pattern!(AFTER_TERMINATION, r"解除后|终止后|解除或终止的|终止或解除的|解除或终止后|合同解除的|合同终止的|协议终止的|协议解除的|upon termination|on termination|after termination|following termination|on expiry or termination|upon expiry or termination|if this (?:contract|agreement) is terminated");
-pattern!(CONSEQUENCE, r"返还|归还|销毁|支付|结算|return|destroy|pay|settle");
+pattern!(CONSEQUENCE, r"返还|归还|销毁|删除|退还|支付|结算|结清|return|destroy|delete|export|pay|settle");
 pattern!(AUTO_RENEW, r"自动续|自动延长|自动顺延|automatically renew|auto-?renew|renews? automatically|automatically extended|tacit(?:ly)? renew");
 pattern!(NOTICE_NEAR, r"前|提前|通知|notice|prior|before");
 pattern!(PERPETUAL_TERM, r"长期有效|永久有效|无固定期限|无限期|in perpetuity|indefinitely|no fixed term|perpetual term");
 pattern!(TERM_CTX, r"有效期|合同期限|期限为|term of this|remain in (?:full )?force|continue in force|shall continue|is valid");
 pattern!(PERPETUAL_WORD, r"永久|perpetual|indefinite");
-pattern!(DATE, r"[0-9]{4}\s*年\s*[0-9]{1,2}\s*月|[0-9]{4}-[0-9]{2}-[0-9]{2}|(?:january|february|march|april|may|june|july|august|september|october|november|december) [0-9]{1,2},? [0-9]{4}");
+pattern!(DATE, r"[0-9]{4}\s*年\s*[0-9]{1,2}\s*月|[0-9]{4}-[0-9]{2}-[0-9]{2}|(?:january|february|march|april|may|june|july|august|september|october|november|december) [0-9]{1,2},? [0-9]{4}|[0-9]{1,2} (?:january|february|march|april|may|june|july|august|september|october|november|december),? [0-9]{4}");
+// A deadline tied to the end of a period already fixed (服务期届满前).
+pattern!(RELATIVE_DEADLINE, r"届满前|期满前|before the end of the (?:term|service period)|by the end of the (?:term|service period)");
+// What a service contract delivers: a report handed in, a service taken over, a system live.
+pattern!(HANDOVER, r"提交|交接|移交|上线|送达|配送|运抵|submit|hand(?:s|ed)? over|handover|go[- ]live");
+// Late payment named without a payment word: "not paid when due", "overdue amounts".
+pattern!(UNPAID, r"not paid when due|unpaid (?:amounts?|sums?|invoices?|fees)|overdue (?:amounts?|sums?|invoices?|fees)|逾期未付|欠付");
 
 struct Ctx<'a> {
     subject: &'a Subject,

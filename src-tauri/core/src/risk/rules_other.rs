@@ -13,14 +13,20 @@ fn ip(r: &mut Rules<'_, '_>) {
     for i in r.matching(&[&ASSIGNMENT, &BACKGROUND_IP], &[&KEEPS_BACKGROUND]) {
         r.flag("IP-01", i, String::new());
     }
-    if r.applies(|k| k == TemplateKind::Service, &DEVELOPMENT) {
+    let development = match r.kind() {
+        Some(k) => k == TemplateKind::Service,
+        None => (0..r.len()).any(|i| DEVELOPMENT.is_match(r.low(i)) && !INDEPENDENT_DEVELOPMENT.is_match(r.low(i))),
+    };
+    if development {
         let owned = (0..r.len()).any(|i| DELIVERABLES.is_match(r.low(i)) && OWNERSHIP.is_match(r.low(i)));
         if !owned {
             r.flag_contract("IP-02", Topic::IntellectualProperty, "deliverables' ownership not stated".into());
         }
     }
     for i in r.matching(&[&JOINT], &[]) {
-        if !EXPLOITATION.is_match(r.low(i)) && !EXPLOITATION.is_match(r.next_low(i)) {
+        // The next sentence counts when it says who may exploit ("; each party may use …").
+        let next = r.next_low(i);
+        if !EXPLOITATION.is_match(r.low(i)) && !(EXPLOITATION.is_match(next) && EACH_PARTY.is_match(next)) {
             r.flag("IP-03", i, String::new());
         }
     }
@@ -79,12 +85,16 @@ fn termination(r: &mut Rules<'_, '_>) {
             r.flag("TER-01", i, format!("notice {} days < {min}", p.days));
         }
     }
-    if !r.has(&CURE) {
-        r.flag_contract("TER-02", Topic::TermTermination, "no cure period".into());
-    }
-    let consequences = (0..r.len()).any(|i| AFTER_TERMINATION.is_match(r.low(i)) && CONSEQUENCE.is_match(r.low(i)));
-    if !consequences {
-        r.flag_contract("TER-03", Topic::TermTermination, "no consequences of termination".into());
+    // A file that never mentions termination (an NDA that simply runs) needs no cure period
+    // and no termination consequences; a contract of a known kind always does.
+    if r.kind().is_some() || r.has(&TERMINATION_CTX) {
+        if !r.has(&CURE) {
+            r.flag_contract("TER-02", Topic::TermTermination, "no cure period".into());
+        }
+        let consequences = (0..r.len()).any(|i| AFTER_TERMINATION.is_match(r.low(i)) && CONSEQUENCE.is_match(r.low(i)));
+        if !consequences {
+            r.flag_contract("TER-03", Topic::TermTermination, "no consequences of termination".into());
+        }
     }
     let max = u64::from(r.t().non_renewal_notice_max_days);
     if let Some(t) = r.terms() {
@@ -136,6 +146,16 @@ mod tests {
         assert!(fires("IP-02", "The Provider develops bespoke software for the Client."));
         assert!(!fires("IP-02", "乙方为甲方开发定制软件，交付成果的知识产权归甲方所有。"));
         assert!(!fires("IP-02", "The Provider develops bespoke software; the deliverables are owned by the Client."));
+    }
+
+    #[test]
+    fn found_on_the_fixture_set() {
+        assert!(!fires("IP-02", "Confidential Information does not include information independently developed by the recipient."));
+        assert!(!fires("IP-02", "乙方为甲方开发仓储管理系统。乙方在本合同项下形成的全部知识产权均转让给甲方。"));
+        assert!(fires("IP-03", "Improvements are jointly owned by the parties. The Developer grants the Client a licence to use its tools."), "the next sentence is about another licence");
+        assert!(!fires("TER-02", "本协议自双方签字盖章之日起生效，长期有效。"), "no termination, no cure period needed");
+        assert!(!fires("TER-03", "This agreement takes effect on signature."));
+        assert!(fires("TER-05", "本协议自双方签字盖章之日起生效，长期有效。"));
     }
 
     #[test]

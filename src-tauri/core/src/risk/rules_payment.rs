@@ -12,9 +12,10 @@ pub(super) fn run(r: &mut Rules<'_, '_>) {
     }
 }
 
-/// Payment sentences: about paying, not about interest or penalties.
+/// Payment sentences: about paying, not about interest, penalties or a liability cap measured
+/// by what was paid ("不超过前十二个月已支付的货款").
 fn payment_sentences(r: &Rules<'_, '_>) -> Vec<usize> {
-    r.matching(&[&PAYMENT_CTX], &[&INTEREST, &LD_CTX])
+    r.matching(&[&PAYMENT_CTX], &[&INTEREST, &LD_CTX, &LIMITATION])
 }
 
 fn payment(r: &mut Rules<'_, '_>) {
@@ -55,7 +56,9 @@ fn payment(r: &mut Rules<'_, '_>) {
         r.flag("PAY-04", i, String::new());
     }
     // PAY-05: no late-payment interest anywhere.
-    let interest = (0..r.len()).any(|i| PAYMENT_CTX.is_match(r.low(i)) && LATE.is_match(r.low(i)) && (INTEREST.is_match(r.low(i)) || LD_CTX.is_match(r.low(i))));
+    // A delivery-delay penalty (逾期交货…价款…违约金) is not late-payment interest.
+    let late = |s: &str| ((PAYMENT_CTX.is_match(s) && LATE.is_match(s)) || UNPAID.is_match(s)) && !DELAY_DELIVERY.is_match(s);
+    let interest = (0..r.len()).any(|i| late(r.low(i)) && (INTEREST.is_match(r.low(i)) || LD_CTX.is_match(r.low(i))));
     if !interest {
         r.flag_contract("PAY-05", Topic::PricePayment, "no late-payment interest".into());
     }
@@ -70,7 +73,8 @@ fn delivery(r: &mut Rules<'_, '_>) {
         Some(t) if t.delivery_days.is_none() => r.flag_contract("DEL-01", Topic::DeliveryAcceptance, "no delivery period agreed".into()),
         Some(_) => {}
         None => {
-            let dated = r.matching(&[&DELIVERY_CTX], &[&LD_CTX]).into_iter().any(|i| !r.periods(i).is_empty() || DATE.is_match(r.low(i)));
+            let delivers = |s: &str| (DELIVERY_CTX.is_match(s) || HANDOVER.is_match(s)) && !LD_CTX.is_match(s);
+            let dated = (0..r.len()).any(|i| delivers(r.low(i)) && (!r.periods(i).is_empty() || DATE.is_match(r.low(i)) || RELATIVE_DEADLINE.is_match(r.low(i))));
             if !dated {
                 r.flag_contract("DEL-01", Topic::DeliveryAcceptance, "no delivery period or date in the text".into());
             }
@@ -157,6 +161,18 @@ mod tests {
         assert!(fires("PAY-05", "The Buyer pays within 30 days of the invoice."));
         assert!(!fires("PAY-05", "甲方应于收到发票之日起30日内付款；逾期付款的，按日万分之五支付逾期利息。"));
         assert!(!fires("PAY-05", "The Buyer pays within 30 days. Overdue payments bear interest of 0.05% per day."));
+    }
+
+    #[test]
+    fn found_on_the_fixture_set() {
+        assert!(!fires("PAY-01", "甲方应于收到发票后30日内付款。任何一方的累计赔偿责任不超过前十二个月乙方已支付的货款总额。"), "a cap measured by past payments is no payment period");
+        assert!(!fires("PAY-05", "The Buyer pays within 30 days of the invoice. Any amount not paid when due bears interest at 4% per annum."));
+        assert!(!fires("PAY-05", "The Customer shall pay each invoice within 30 days. Overdue amounts bear interest at 0.04% per day."));
+        assert!(fires("PAY-05", "甲方应于收到发票后30日内付款。乙方逾期交货的，每逾期一日按货物价款的千分之二支付违约金，累计不超过10%。"), "a delay penalty is not late-payment interest");
+        assert!(!fires("DEL-01", "The Subcontractor shall complete the works and deliver them by 30 June 2027."));
+        assert!(!fires("DEL-01", "二、成果交付与验收\n乙方应于服务期届满前提交最终咨询报告。"));
+        assert!(!fires("DEL-01", "第三条 服务交付与验收\n乙方应于本协议生效之日起15日内完成运维交接。"));
+        assert!(fires("DEL-01", "第三条 服务交付与验收\n乙方应完成运维交接。"));
     }
 
     #[test]

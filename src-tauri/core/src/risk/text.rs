@@ -137,10 +137,10 @@ pub fn en_number(s: &str) -> Option<u64> {
 
 const EN_NUM: &str = "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand";
 
-static ZH_PERIOD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([0-9]+|[零〇一二两三四五六七八九十百千]+)\s*[)）]?\s*个?\s*(工作日|日历日|自然日|个月|日|天|月|周|星期|年)").expect("zh period"));
-static EN_DIGIT_PERIOD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b([0-9]+)\s*\)?\s*(?:calendar\s+|business\s+|working\s+)?(days?|months?|weeks?|years?)\b").expect("en period"));
+static ZH_PERIOD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([0-9]+|[零〇一二两三四五六七八九十百千]+)\s*[)）]?\s*个?\s*(工作日|日历日|自然日|个月|小时|日|天|月|周|星期|年)").expect("zh period"));
+static EN_DIGIT_PERIOD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b([0-9]+)\s*\)?\s*(?:calendar\s+|business\s+|working\s+)?(days?|months?|weeks?|years?|hours?)\b").expect("en period"));
 static EN_WORD_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b((?:(?:{EN_NUM})(?:[\s-]+(?:and[\s-]+)?)?)+)\s*(?:calendar\s+|business\s+|working\s+)?(days?|months?|weeks?|years?)\b")).expect("en word period")
+    Regex::new(&format!(r"\b((?:(?:{EN_NUM})(?:[\s-]+(?:and[\s-]+)?)?)+)\s*(?:calendar\s+|business\s+|working\s+)?(days?|months?|weeks?|years?|hours?)\b")).expect("en word period")
 });
 
 /// A period found in a sentence: byte range (in the sentence) and length in days.
@@ -149,6 +149,14 @@ pub struct Period {
     pub start: usize,
     pub end: usize,
     pub days: u64,
+}
+
+/// Length in days of `n` units (hours round up to whole days: 48 小时 is 2 days).
+fn days_of(n: u64, unit: &str) -> u64 {
+    if unit == "小时" || unit.starts_with("hour") {
+        return n.div_ceil(24);
+    }
+    n * unit_days(unit)
 }
 
 fn unit_days(unit: &str) -> u64 {
@@ -175,19 +183,19 @@ pub fn periods(low: &str) -> Vec<Period> {
             _ => false,
         };
         if !is_date {
-            out.push(Period { start: all.start(), end: all.end(), days: n * unit_days(unit.as_str()) });
+            out.push(Period { start: all.start(), end: all.end(), days: days_of(n, unit.as_str()) });
         }
     }
     for c in EN_DIGIT_PERIOD.captures_iter(low) {
         let (Some(all), Some(num), Some(unit)) = (c.get(0), c.get(1), c.get(2)) else { continue };
         if let Ok(n) = num.as_str().parse::<u64>() {
-            out.push(Period { start: all.start(), end: all.end(), days: n * unit_days(unit.as_str()) });
+            out.push(Period { start: all.start(), end: all.end(), days: days_of(n, unit.as_str()) });
         }
     }
     for c in EN_WORD_PERIOD.captures_iter(low) {
         let (Some(all), Some(num), Some(unit)) = (c.get(0), c.get(1), c.get(2)) else { continue };
         if let Some(n) = en_number(num.as_str()) {
-            out.push(Period { start: all.start(), end: all.end(), days: n * unit_days(unit.as_str()) });
+            out.push(Period { start: all.start(), end: all.end(), days: days_of(n, unit.as_str()) });
         }
     }
     out.sort_by_key(|p| p.start);
@@ -240,6 +248,8 @@ mod tests {
         assert_eq!(days("one hundred and twenty days"), vec![120]);
         assert_eq!(days("forty-five business days"), vec![45]);
         assert_eq!(days("于2026年12月31日前交付"), Vec::<u64>::new(), "a date is not a period");
+        assert_eq!(days("24小时内送达"), vec![1]);
+        assert_eq!(days("within forty-eight (48) hours"), vec![2]);
     }
 
     #[test]
