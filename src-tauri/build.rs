@@ -76,6 +76,7 @@ const COMMANDS: &[&str] = &[
     "decide_contract_item",
     "request_contract_changes",
     "sign_off_contract",
+    "export_contract_review_report",
     "data_view",
     "set_data_view_role",
     "set_privacy_screen",

@@ -89,6 +89,7 @@ pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
         commands::contract_review::decide_contract_item,
         commands::contract_review::request_contract_changes,
         commands::contract_review::sign_off_contract,
+        commands::contract_review::export_contract_review_report,
         commands::masking::data_view,
         commands::masking::set_data_view_role,
         commands::masking::set_privacy_screen,

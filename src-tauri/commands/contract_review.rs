@@ -1,13 +1,16 @@
 //! Legal's review from the window: send a contract to review (or re-run the rules), waive a
-//! flag with the reason, decide checklist items, request changes, sign off. The core refuses
+//! flag with the reason, decide checklist items, request changes, sign off, and export the
+//! review report PDF. The core refuses
 //! the legal-only steps for any other role (the window also disables them); each returns the
 //! contract screen's data afterwards.
 
 use super::contracts::{change, ContractDetail};
 use super::IpcError;
 use crate::state::AppState;
-use dealdesk_core::risk::review;
-use tauri::State;
+use dealdesk_core::pdf::quote::Labels;
+use dealdesk_core::risk::{report, review};
+use dealdesk_core::CoreError;
+use tauri::{AppHandle, Runtime, State};
 
 /// Sends a draft (or a contract with changes requested) to review; otherwise re-runs the rules.
 #[tauri::command]
@@ -42,4 +45,19 @@ pub async fn request_contract_changes(state: State<'_, AppState>, id: String, co
 #[tauri::command]
 pub async fn sign_off_contract(state: State<'_, AppState>, id: String, comment: String) -> Result<ContractDetail, IpcError> {
     change(&state, id, move |pool, id, who| async move { review::sign_off(&pool, &id, &comment, &who).await }).await
+}
+
+/// Legal's review report (flags, decisions, who and when) as a PDF where the user says in the
+/// native dialog; `None` when cancelled. Any status: an open review's report says what blocks it.
+#[tauri::command]
+pub async fn export_contract_review_report<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, id: String) -> Result<Option<String>, IpcError> {
+    let pool = state.pool()?;
+    let number = {
+        let mut conn = pool.acquire().await.map_err(CoreError::from)?;
+        dealdesk_core::contract::store::get_in(&mut conn, &id).await?.number
+    };
+    let Some(path) = super::files::pick_save_path(&app, format!("{number}-review.pdf"), "pdf").await? else { return Ok(None) };
+    let engine = state.pdf_engine(&pool).await?;
+    report::render_to_file(&pool, &engine, &id, Labels::Bilingual, &path).await?;
+    Ok(Some(path.display().to_string()))
 }

@@ -1,6 +1,7 @@
 // The contract's PDF: the 草稿 DRAFT-watermarked one always; the final one only after legal's
 // sign-off with no open high flag — otherwise the card says why (final_blocked). "Save as…"
-// opens the native dialog (from Rust); "Save to documents" writes beside the database.
+// opens the native dialog (from Rust); "Save to documents" writes beside the database; legal's
+// review report (flags, decisions, who and when) goes through the same dialog.
 import { FilePdfOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Space, Tooltip, Typography } from "antd";
 import { useState } from "react";
@@ -8,7 +9,7 @@ import { useTranslation } from "react-i18next";
 import type { ContractDetail } from "../bindings/ContractDetail";
 import { useReportError } from "../components/useReportError";
 import { toIpcError } from "../ipc/call";
-import { exportContractPdf, printContract } from "../ipc/contracts";
+import { exportContractPdf, exportContractReviewReport, printContract } from "../ipc/contracts";
 
 export function PdfCard({ detail: d }: { detail: ContractDetail }) {
   const { t } = useTranslation();
@@ -50,6 +51,9 @@ export function PdfCard({ detail: d }: { detail: ContractDetail }) {
         </Tooltip>
         <Button loading={busy === "print"} onClick={() => void go("print", () => printContract(id, blocked !== null))} data-testid="contract-print">
           {t(blocked ? "contracts.pdf.printDraft" : "contracts.pdf.printFinal")}
+        </Button>
+        <Button loading={busy === "report"} onClick={() => void go("report", () => exportContractReviewReport(id))} data-testid="contract-review-report">
+          {t("contracts.pdf.reviewReport")}
         </Button>
       </Space>
       {path && (

@@ -36,3 +36,5 @@ export const signOffContract = (id: string, comment: string) => call<ContractDet
 export const exportContractPdf = (id: string, draft: boolean) => call<string | null>("export_contract_pdf", { id, draft });
 /** Writes the PDF into the app's documents folder; returns its path. */
 export const printContract = (id: string, draft: boolean) => call<string>("print_contract", { id, draft });
+/** Legal's review report PDF through the native save dialog; null = cancelled. */
+export const exportContractReviewReport = (id: string) => call<string | null>("export_contract_review_report", { id });
