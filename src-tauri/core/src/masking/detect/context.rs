@@ -198,7 +198,7 @@ fn next_run(b: &[u8], at: usize) -> Option<(usize, usize)> {
 
 /// Whether the run `s..e` is one part of a dotted number such as an IP address or a
 /// version (`E14352192.168.1.10`): then it is not a number on its own.
-fn dotted(b: &[u8], s: usize, e: usize) -> bool {
+pub(super) fn dotted(b: &[u8], s: usize, e: usize) -> bool {
     let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
     (b.get(e) == Some(&b'.') && digit(e + 1)) || (s >= 2 && b[s - 1] == b'.' && digit(s - 2))
 }

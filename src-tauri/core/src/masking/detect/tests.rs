@@ -153,6 +153,9 @@ fn passports_only_near_their_word() {
     only("Passport No. EA1234567", Passport, "EA1234567");
     only("护照 DE1234567", Passport, "DE1234567");
     assert!(detect("passport E14352192.168.1.10").iter().all(|d| d.kind != Passport), "part of a dotted number is no passport");
+    // Found by the pii_scan fuzz target: a landline glued to a dotted number.
+    assert!(detect("222:02020233445.168.1.1").is_empty(), "part of a dotted number is no landline");
+    assert!(detect("金额 13812345678.50 元").is_empty(), "a decimal amount is no mobile");
     assert_eq!(found("型号 E12345678"), vec![]);
 }
 

@@ -113,6 +113,12 @@ fn digits(b: &[u8], s: usize, e: usize, out: &mut Vec<Hit>) -> usize {
             lens[i] = z - a;
         }
         let end = g[k - 1].1;
+        // Digits glued to `.digit` on either side are part of a decimal or dotted number
+        // (`02020233445.168.1.1`), not a number of their own; masking them would expose the
+        // rest as a new detection.
+        if super::context::dotted(b, s, end) {
+            continue;
+        }
         if let Some((kind, confidence, basis, from)) = classify(&joined[..total], &lens[..k], plus, s) {
             let end = if kind == PiiKind::Landline { extension(b, end) } else { end };
             out.push(hit(kind, from, end, confidence, basis));
