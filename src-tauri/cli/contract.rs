@@ -4,7 +4,7 @@
 //! `contract review` exits 3 while a high-severity flag is open, so a script can wait for legal.
 
 use clap::{Args, Subcommand, ValueEnum};
-use dealdesk_core::contract::{self, print, store, template_file, workflow, ContractStatus, KeyTerms, TemplateKind, Topic};
+use dealdesk_core::contract::{self, print, store, workflow, ContractStatus, KeyTerms, TemplateKind, Topic};
 use dealdesk_core::pdf::quote::Labels;
 use dealdesk_core::pdf::PdfEngine;
 use dealdesk_core::quote::{Actor, Role};
@@ -161,24 +161,9 @@ pub enum ContractCommand {
     },
     /// Templates as JSON files: check, save as a new version, export the default.
     #[command(subcommand)]
-    Template(TemplateCommand),
+    Template(super::contract_template::TemplateCommand),
 }
 
-#[derive(Subcommand, Debug)]
-pub enum TemplateCommand {
-    /// Check a template file: unknown placeholders and clause keys, named; then the risk rules
-    /// with the house terms.
-    Check { file: PathBuf },
-    /// Save a template file as the kind's new version (after the same check).
-    Save { file: PathBuf },
-    /// Write the default template of a kind with its clauses.
-    Export {
-        #[arg(long, value_enum)]
-        kind: KindArg,
-        #[arg(long, value_name = "FILE.json")]
-        out: PathBuf,
-    },
-}
 
 #[derive(Args, Debug, Default)]
 pub struct TermsArgs {
@@ -299,7 +284,7 @@ pub enum MarkArg {
     Terminated,
 }
 
-fn read(path: &Path) -> Result<Vec<u8>, CoreError> {
+pub(super) fn read(path: &Path) -> Result<Vec<u8>, CoreError> {
     std::fs::read(path).map_err(|e| CoreError::io(format!("cannot read {}", path.display()), e))
 }
 
@@ -397,40 +382,6 @@ fn summary(c: &contract::Contract) {
     println!("{}\t{}\t{}", c.number, c.status.code(), c.customer_name);
 }
 
-async fn template(command: TemplateCommand, pool: &SqlitePool) -> Result<(), CoreError> {
-    match command {
-        TemplateCommand::Export { kind, out } => {
-            let file = template_file::export_default(kind.into());
-            let json = serde_json::to_vec_pretty(&file).map_err(|e| CoreError::BadRequest(e.to_string()))?;
-            dealdesk_core::pdf::write_atomically(&out, &json)?;
-            println!("{}", out.display());
-        }
-        TemplateCommand::Check { file } => {
-            let name = file.display().to_string();
-            let parsed = template_file::parse(&name, &read(&file)?)?;
-            let mut conn = pool.acquire().await?;
-            let library = store::clauses(&mut conn).await?;
-            store::check_template(&parsed.template, &parsed.clauses, &library).map_err(|e| CoreError::BadRequest(format!("{name}: {e}")))?;
-            let mut all = parsed.clauses.clone();
-            all.extend(library.into_iter().filter(|l| !parsed.clauses.iter().any(|c| c.key == l.key)));
-            let filled = contract::sample_filled(&parsed.template, &all, &KeyTerms::default())?;
-            let findings = dealdesk_core::risk::rules::check(&dealdesk_core::risk::contract_subject(parsed.template.kind, &KeyTerms::default(), &filled), &Default::default());
-            println!("{name}: placeholders and clause keys are valid ({} clauses)", parsed.template.clauses.len());
-            for f in &findings {
-                println!("  {} {} §{} {}", f.rule, f.severity.code(), f.clause.map_or_else(|| "-".into(), |c| c.to_string()), f.detail);
-            }
-        }
-        TemplateCommand::Save { file } => {
-            let name = file.display().to_string();
-            let parsed = template_file::parse(&name, &read(&file)?)?;
-            let mut tx = pool.begin().await?;
-            let version = store::save_template(&mut tx, &parsed.template, &parsed.clauses).await.map_err(|e| CoreError::BadRequest(format!("{name}: {e}")))?;
-            tx.commit().await?;
-            println!("template {} saved as version {version}", parsed.template.kind.code());
-        }
-    }
-    Ok(())
-}
 
 pub async fn run(command: ContractCommand, pool: &SqlitePool) -> Result<(), CoreError> {
     match command {
@@ -496,7 +447,7 @@ pub async fn run(command: ContractCommand, pool: &SqlitePool) -> Result<(), Core
             let c = dealdesk_core::risk::report::render_to_file(pool, &engine, &id_of(pool, &number).await?, lang.into(), &out).await?;
             println!("{}	review report	{}", c.number, out.display());
         }
-        ContractCommand::Template(command) => template(command, pool).await?,
+        ContractCommand::Template(command) => super::contract_template::run(command, pool).await?,
     }
     Ok(())
 }

@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod bench;
 pub mod contract;
+pub mod contract_template;
 pub mod dashboard;
 pub mod mask;
 pub mod partner;
