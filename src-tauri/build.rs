@@ -82,6 +82,12 @@ const COMMANDS: &[&str] = &[
     "set_privacy_screen",
     "reveal_value",
     "list_audit",
+    "subject_find",
+    "export_subject_report",
+    "correct_subject",
+    "erase_subject",
+    "scan_upload",
+    "scan_store",
 ];
 
 fn main() {

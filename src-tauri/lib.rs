@@ -95,6 +95,12 @@ pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
         commands::masking::set_privacy_screen,
         commands::masking::reveal_value,
         commands::masking::list_audit,
+        commands::compliance::subject_find,
+        commands::compliance::export_subject_report,
+        commands::compliance::correct_subject,
+        commands::compliance::erase_subject,
+        commands::compliance::scan_upload,
+        commands::compliance::scan_store,
     ])
 }
 

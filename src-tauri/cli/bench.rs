@@ -29,6 +29,19 @@ pub enum BenchCommand {
         #[arg(long)]
         with_sql_path: bool,
     },
+    /// Statements from files: a million sales lines over 500 partners (written once into
+    /// --dir), read, checked and computed; no database. See bench/partner/RESULTS.md.
+    Share {
+        #[arg(long, default_value_t = 1_000_000)]
+        lines: u64,
+        #[arg(long, default_value_t = 500)]
+        partners: u64,
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
+        /// Where the sales file, the plan and the summary go.
+        #[arg(long, value_name = "DIR")]
+        dir: std::path::PathBuf,
+    },
 }
 
 fn median(mut samples: Vec<Duration>) -> Duration {
@@ -49,7 +62,9 @@ fn rss_mib() -> Option<u64> {
 }
 
 pub async fn run(command: BenchCommand, pool: &SqlitePool) -> Result<(), CoreError> {
-    let BenchCommand::Dashboard { opportunities, runs, with_sql_path } = command;
+    let BenchCommand::Dashboard { opportunities, runs, with_sql_path } = command else {
+        return Err(CoreError::BadRequest("`bench share` opens no database and runs before one is opened".into()));
+    };
     let runs = runs.max(1);
     let existing = demo::bulk::opportunity_count(pool).await?;
     if existing == 0 {

@@ -371,7 +371,7 @@ fn flag_id(r: &Review, key: &str) -> Result<String, CoreError> {
     }
 }
 
-async fn engine(pool: &SqlitePool) -> Result<PdfEngine, CoreError> {
+pub(crate) async fn engine(pool: &SqlitePool) -> Result<PdfEngine, CoreError> {
     let mut conn = pool.acquire().await?;
     let settings = dealdesk_core::quote::print::load(&mut conn).await?;
     let font = settings.font_path.trim();

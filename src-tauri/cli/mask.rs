@@ -60,7 +60,7 @@ pub fn run(command: &MaskCommand) -> ExitCode {
     }
 }
 
-fn pseudonym_keys() -> Result<MaskingKeys, CoreError> {
+pub(crate) fn pseudonym_keys() -> Result<MaskingKeys, CoreError> {
     keys::get_or_create(&store::OsKeychain::new())
 }
 

@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod bench;
+pub mod bench_share;
 pub mod contract;
 pub mod contract_template;
 pub mod dashboard;
@@ -13,6 +14,8 @@ pub mod matrix;
 pub mod quote;
 pub mod report;
 pub mod risk;
+pub mod share_files;
+pub mod subject;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use dealdesk_core::tabular::{export, import, FileFormat, TableName};
@@ -83,6 +86,9 @@ pub enum Command {
     /// The audit log of security-relevant events.
     #[command(subcommand)]
     Audit(audit::AuditCommand),
+    /// Subject requests (PIPL art. 44–47): find, export, correct or erase one person's data.
+    #[command(subcommand)]
+    Subject(subject::SubjectCommand),
     /// Quotes: create, submit, approve, revise, render to PDF.
     #[command(subcommand)]
     Quote(quote::QuoteCommand),
@@ -184,6 +190,16 @@ pub fn main() -> ExitCode {
     }
     if let Some(Command::Plan(partner::PlanCommand::Check { file }) | Command::Share(partner::ShareCommand::Check { file })) = &cli.command {
         return report(partner::check_plan(file)); // opens no database
+    }
+    if let Some(Command::Bench(bench::BenchCommand::Share { lines, partners, runs, dir })) = &cli.command {
+        crate::logging::init_stderr();
+        return report(bench_share::run(*lines, *partners, *runs, dir)); // files only: no database
+    }
+    if let Some(Command::Share(share)) = &cli.command {
+        if let Some(result) = partner::file_run(share) {
+            crate::logging::init_stderr();
+            return report(result); // statements from files: no database
+        }
     }
     if let Some(Command::Quote(q)) = &cli.command {
         if !quote::needs_database(q) {
@@ -322,6 +338,7 @@ async fn run(command: Command, db: &Path) -> Result<(), CoreError> {
         Command::Mask(_) | Command::Risk(_) => {} // handled in main
         Command::Contract(command) => contract::run(command, &pool).await?,
         Command::Audit(command) => audit::run(command, &pool).await?,
+        Command::Subject(command) => subject::run(command, &pool).await?,
         Command::Backup { out } => {
             store::backup::backup(&pool, db, &keys, &out).await?;
             println!("backup of {} written to {} (encrypted with the database's key)", db.display(), out.display());

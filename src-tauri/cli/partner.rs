@@ -94,13 +94,35 @@ pub enum ExportFormat {
 pub enum ShareCommand {
     /// Validate a plan file (same as `plan check`). Opens no database.
     Check { file: PathBuf },
-    /// Compute the statement with the plan in effect and store it as a new version.
+    /// Compute statements. With --sales, straight from files and no database: every partner's
+    /// (or rep's) statement for the period under the plan file, one summary row each (--out,
+    /// else stdout), PDFs with --statements-dir. Without --sales: one payee's statement with
+    /// the stored plan in effect, stored as a new version.
     Run {
-        #[command(flatten)]
-        who: Who,
-        /// Only plans with this name.
+        /// The partner's code (with --sales: only this partner).
+        #[arg(long, conflicts_with = "rep")]
+        partner: Option<String>,
+        /// The sales rep's code (commission statement; with --sales: only this rep).
+        #[arg(long)]
+        rep: Option<String>,
+        /// 2026-Q3, 2026-07, 2026-H1 or 2026.
+        #[arg(long)]
+        period: String,
+        /// With --sales: the plan file (PLAN.json). Without: only stored plans with this name.
         #[arg(long)]
         plan: Option<String>,
+        /// A sales file (CSV/XLSX): compute from files, with no database.
+        #[arg(long, value_name = "SALES.csv", requires = "plan")]
+        sales: Option<PathBuf>,
+        /// With --sales: a reps file with monthly quotas (code, name, month, quota) for a rep plan.
+        #[arg(long, value_name = "REPS.csv", requires = "sales")]
+        quotas: Option<PathBuf>,
+        /// With --sales: write the summary here (.csv or .xlsx) instead of stdout.
+        #[arg(long, value_name = "OUT.csv", requires = "sales")]
+        out: Option<PathBuf>,
+        /// With --sales: write every statement as a PDF into this folder.
+        #[arg(long, value_name = "DIR", requires = "sales")]
+        statements_dir: Option<PathBuf>,
         #[arg(long, value_enum, default_value = "table")]
         format: ShowFormat,
     },
@@ -230,6 +252,19 @@ fn csv_field(v: &str) -> String {
     }
 }
 
+/// One CSV line of cells, each through [`csv_field`].
+pub(crate) fn csv_row(row: &[dealdesk_core::tabular::Cell]) -> String {
+    let cells: Vec<String> = row
+        .iter()
+        .map(|c| match c {
+            dealdesk_core::tabular::Cell::Text(t) => csv_field(t),
+            dealdesk_core::tabular::Cell::Number(n) => n.to_string(),
+            dealdesk_core::tabular::Cell::Bool(b) => b.to_string(),
+        })
+        .collect();
+    cells.join(",")
+}
+
 fn print_statement(rec: &StatementRecord, format: ShowFormat) -> Result<(), CoreError> {
     let s = &rec.statement;
     match format {
@@ -237,15 +272,7 @@ fn print_statement(rec: &StatementRecord, format: ShowFormat) -> Result<(), Core
         ShowFormat::Csv => {
             println!("{}", export::HEADERS.iter().map(|h| csv_field(h)).collect::<Vec<_>>().join(","));
             for row in export::rows(rec) {
-                let cells: Vec<String> = row
-                    .iter()
-                    .map(|c| match c {
-                        dealdesk_core::tabular::Cell::Text(t) => csv_field(t),
-                        dealdesk_core::tabular::Cell::Number(n) => n.to_string(),
-                        dealdesk_core::tabular::Cell::Bool(b) => b.to_string(),
-                    })
-                    .collect();
-                println!("{}", cells.join(","));
+                println!("{}", csv_row(&row));
             }
         }
         ShowFormat::Table => {
@@ -267,11 +294,31 @@ fn print_statement(rec: &StatementRecord, format: ShowFormat) -> Result<(), Core
     Ok(())
 }
 
+/// `share run --sales …`: the file form, which opens no database (`None` for any other command).
+pub fn file_run(command: &ShareCommand) -> Option<Result<(), CoreError>> {
+    let ShareCommand::Run { partner, rep, period, plan: Some(plan), sales: Some(sales), quotas, out, statements_dir, .. } = command else { return None };
+    let args = super::share_files::FileArgs {
+        plan: Path::new(plan),
+        sales,
+        quotas: quotas.as_deref(),
+        period,
+        only: partner.as_deref().or(rep.as_deref()),
+        out: out.as_deref(),
+        statements_dir: statements_dir.as_deref(),
+    };
+    Some(super::share_files::run(&args))
+}
+
 pub async fn run_share(command: ShareCommand, pool: &SqlitePool) -> Result<(), CoreError> {
     match command {
         ShareCommand::Check { file } => check_plan(&file)?,
-        ShareCommand::Run { who, plan, format } => {
-            let rec = service::run(pool, &who.payee(), &who.period, plan.as_deref()).await?;
+        ShareCommand::Run { partner, rep, period, plan, format, .. } => {
+            let payee = match (partner, rep) {
+                (Some(p), _) => Payee::Partner(p.trim().to_string()),
+                (None, Some(r)) => Payee::Rep(r.trim().to_string()),
+                (None, None) => return Err(CoreError::BadRequest("whose statement? --partner CODE or --rep CODE (or compute from files with --plan PLAN.json --sales SALES.csv)".into())),
+            };
+            let rec = service::run(pool, &payee, &period, plan.as_deref()).await?;
             print_statement(&rec, format)?;
         }
         ShareCommand::RunAll { period, plan } => {

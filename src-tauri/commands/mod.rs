@@ -2,6 +2,7 @@
 //! error. No business rules here.
 
 pub mod app;
+pub mod compliance;
 pub mod contacts;
 pub mod contract_review;
 pub mod contracts;

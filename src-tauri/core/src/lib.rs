@@ -21,9 +21,13 @@ pub mod quote;
 pub mod report;
 pub mod risk;
 pub mod settings;
+pub mod staged;
 pub mod store;
+pub mod subject;
 pub mod tabular;
 pub mod validate;
 pub mod words;
 
+pub use chrono::NaiveDate;
 pub use error::{CoreError, CoreResult};
+pub use rust_decimal::Decimal;

@@ -1,7 +1,7 @@
 // Picks the page for the selected area. Each table page is keyed by its table so
 // switching tables starts from fresh search/sort/paging state.
 import { ContractsPage } from "../contracts/ContractsPage";
-import { AuditLogPage } from "../compliance/AuditLogPage";
+import { CompliancePage } from "../compliance/CompliancePage";
 import { DashboardPage } from "../dashboard/DashboardPage";
 import { NotBuiltPage } from "../pages/NotBuiltPage";
 import { SettingsPage } from "../pages/SettingsPage";
@@ -33,7 +33,7 @@ export function AreaView({ area, visit = 0 }: { area: Area; visit?: number }) {
     case "legal":
       return <ContractsPage key={`legal-${visit}`} reviewQueue />;
     case "compliance":
-      return <AuditLogPage />;
+      return <CompliancePage />;
     case "settings":
       return <SettingsPage />;
     default:

@@ -85,7 +85,7 @@ impl MaskingKeys {
     }
 }
 
-fn normalise_for_hash(kind: PiiKind, value: &str) -> String {
+pub(crate) fn normalise_for_hash(kind: PiiKind, value: &str) -> String {
     let v = value.trim();
     match kind {
         PiiKind::Mobile => {

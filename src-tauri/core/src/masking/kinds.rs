@@ -133,6 +133,20 @@ pub const REGISTRY: &[PersonalColumn] = &[
     col("partners", "bank_account_holder", PiiKind::Name),
     col("partners", "bank_account_number", PiiKind::BankCard),
     col("sales_reps", "name", PiiKind::Name),
+    // Employees named on contracts, reviews, matrices and targets; legal's and reviewers'
+    // free-text reasons and comments (they may quote a customer's contact).
+    col("contracts", "owner", PiiKind::Name),
+    col("contract_events", "actor", PiiKind::Name),
+    notes("contract_events", "comment"),
+    col("contract_signoffs", "actor", PiiKind::Name),
+    notes("contract_signoffs", "comment"),
+    col("review_items", "decided_by", PiiKind::Name),
+    notes("review_items", "reason"),
+    col("review_flags", "decided_by", PiiKind::Name),
+    notes("review_flags", "reason"),
+    col("matrices", "owner", PiiKind::Name),
+    col("matrix_cell_history", "actor", PiiKind::Name),
+    col("sales_targets", "owner", PiiKind::Name),
 ];
 
 /// The registered kind of `table.column`, if it holds one kind of personal data.

@@ -12,5 +12,6 @@ pub mod policy;
 pub mod apply;
 pub mod records;
 pub mod reveal;
+pub mod scan;
 pub mod view;
 pub mod window;

@@ -14,6 +14,8 @@
 mod bonus;
 mod clawback;
 pub mod engine;
+pub mod file_run;
+pub mod history;
 pub mod json_number;
 pub mod json_path;
 mod limits;

@@ -32,6 +32,7 @@ mod quote_layout;
 pub mod review;
 mod sample;
 pub mod statement;
+pub mod subject;
 mod text;
 mod writer;
 
@@ -86,6 +87,11 @@ impl PdfEngine {
     /// Legal's review report of one contract (flags, decisions, sign-off, history).
     pub fn render_review_report(&self, doc: &review::ReviewReportDocument) -> CoreResult<Vec<u8>> {
         review::render(self, doc)
+    }
+
+    /// The answer to a subject access request (PIPL art. 45): what is stored about one person.
+    pub fn render_subject_report(&self, doc: &subject::SubjectReportDocument) -> CoreResult<Vec<u8>> {
+        subject::render(self, doc)
     }
 
     /// A partner or rep statement (对账单), bilingual.

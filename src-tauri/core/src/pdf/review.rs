@@ -39,7 +39,7 @@ const LABEL: TextStyle = TextStyle::new(7.5).gray(0.4);
 const SMALL: TextStyle = TextStyle::new(7.0).gray(0.35);
 
 /// A table with headers in `lang` (the dashboard's table, one header line per language).
-fn lang_table(flow: &Flow<'_>, lang: Labels, cols: &[(f32, Align, &str, &str)]) -> Table {
+pub(super) fn lang_table(flow: &Flow<'_>, lang: Labels, cols: &[(f32, Align, &str, &str)]) -> Table {
     let mut t = table(flow, cols);
     for (col, (_, _, zh, en)) in t.columns.iter_mut().zip(cols) {
         col.header = head(lang, zh, en);
@@ -48,7 +48,7 @@ fn lang_table(flow: &Flow<'_>, lang: Labels, cols: &[(f32, Align, &str, &str)]) 
     t
 }
 
-fn section(flow: &mut Flow<'_>, lang: Labels, zh: &str, en: &str) {
+pub(super) fn section(flow: &mut Flow<'_>, lang: Labels, zh: &str, en: &str) {
     let text = match lang {
         Labels::Bilingual => format!("{zh}  {en}"),
         Labels::Zh => zh.to_string(),
@@ -57,14 +57,14 @@ fn section(flow: &mut Flow<'_>, lang: Labels, zh: &str, en: &str) {
     heading_line(flow, &text);
 }
 
-fn none_line(flow: &mut Flow<'_>, lang: Labels) {
+pub(super) fn none_line(flow: &mut Flow<'_>, lang: Labels) {
     let lb = LineBox::new(SMALL, 10.0);
     let (x, w) = (flow.geom.left, flow.geom.body_width());
     flow.paragraph(x, w, &l(lang, "（无）", "(none)"), &lb);
 }
 
 /// Label / value rows: labels in a fixed column, values wrapped beside them.
-fn facts(flow: &mut Flow<'_>, lang: Labels, rows: &[(String, String, String)]) {
+pub(super) fn facts(flow: &mut Flow<'_>, lang: Labels, rows: &[(String, String, String)]) {
     let value_lb = LineBox::new(TextStyle::new(8.5).gray(0.05), 12.5);
     let label_w = rows.iter().map(|(zh, en, _)| flow.canvas.width(&l(lang, zh, en), &LABEL)).fold(60.0f32, f32::max) + 12.0;
     let g = flow.geom;

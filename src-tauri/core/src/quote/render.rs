@@ -5,10 +5,11 @@
 use super::document::{from_quote, CustomerDetails};
 use super::model::{Quote, QuoteStatus};
 use super::{print, store};
-use crate::error::{CoreError, CoreResult};
+use crate::error::CoreResult;
 use crate::ids::QuoteId;
 use crate::pdf::PdfEngine;
 use crate::progress::Progress;
+use crate::staged::{safe_file_stem, StagedFolder};
 use sqlx::{SqliteConnection, SqlitePool};
 use std::path::{Path, PathBuf};
 
@@ -37,8 +38,7 @@ pub async fn render(pool: &SqlitePool, engine: &PdfEngine, quote: &Quote) -> Cor
 /// A file name for a quote's PDF: its number, or `draft-<id>` before it has one.
 pub fn file_name(quote: &Quote) -> String {
     let stem = quote.number.clone().unwrap_or_else(|| format!("draft-{}", quote.id));
-    let safe: String = stem.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
-    format!("{safe}.pdf")
+    format!("{}.pdf", safe_file_stem(&stem))
 }
 
 /// Renders the quote a number names to `out` (atomically).
@@ -49,66 +49,21 @@ pub async fn render_number(pool: &SqlitePool, engine: &PdfEngine, number: &str, 
     Ok(quote)
 }
 
-/// Where a batch lands: `out_dir` itself when it is new or empty, else a new subfolder
-/// `quotes-<UTC time>` inside it, so the batch can appear in one rename.
-fn batch_target(out_dir: &Path) -> CoreResult<PathBuf> {
-    let empty = match std::fs::read_dir(out_dir) {
-        Ok(mut entries) => entries.next().is_none(),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => true,
-        Err(e) => return Err(CoreError::io(format!("cannot read {}", out_dir.display()), e)),
-    };
-    if empty {
-        Ok(out_dir.to_path_buf())
-    } else {
-        Ok(out_dir.join(format!("quotes-{}", chrono::Utc::now().format("%Y%m%d-%H%M%S"))))
-    }
-}
-
 /// Renders the given quotes as one batch, all or none: into a hidden staging folder beside
 /// the target, which is renamed into place when every PDF is written (a kill or an error
 /// leaves no partial set). Returns the folder and the files in it.
 pub async fn render_many(pool: &SqlitePool, engine: &PdfEngine, ids: &[QuoteId], out_dir: &Path, progress: &dyn Progress) -> CoreResult<(PathBuf, Vec<PathBuf>)> {
-    let target = batch_target(out_dir)?;
-    let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent).map_err(|e| CoreError::io(format!("cannot create {}", parent.display()), e))?;
-    remove_stale_staging(parent);
-    let staging = tempfile::Builder::new()
-        .prefix(STAGING_PREFIX)
-        .tempdir_in(parent)
-        .map_err(|e| CoreError::io(format!("cannot write in {}", parent.display()), e))?;
+    let mut batch = StagedFolder::begin(out_dir, "quotes")?;
     let total = ids.len() as u64;
-    let mut names = Vec::with_capacity(ids.len());
     for (i, id) in ids.iter().enumerate() {
         let quote = store::get(pool, *id).await?;
         let bytes = render(pool, engine, &quote).await?;
-        let name = file_name(&quote);
-        crate::pdf::write_atomically(&staging.path().join(&name), &bytes)?;
-        names.push(name);
+        batch.write(&file_name(&quote), &bytes)?;
         progress.report(i as u64 + 1, total);
     }
-    if target.is_dir() {
-        // An existing empty folder: replaced by the staged one.
-        std::fs::remove_dir(&target).map_err(|e| CoreError::io(format!("cannot replace {}", target.display()), e))?;
-    }
-    let staged = staging.keep();
-    std::fs::rename(&staged, &target).map_err(|e| CoreError::io(format!("cannot write {}", target.display()), e))?;
-    tracing::info!(files = names.len(), "quotes rendered");
-    let files = names.iter().map(|n| target.join(n)).collect();
+    let (target, files) = batch.finish()?;
+    tracing::info!(files = files.len(), "quotes rendered");
     Ok((target, files))
-}
-
-const STAGING_PREFIX: &str = ".dealdesk-render-";
-
-/// Staging folders left by a batch that was killed: removed when older than an hour.
-fn remove_stale_staging(dir: &Path) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for entry in entries.flatten() {
-        let stale = entry.file_name().to_string_lossy().starts_with(STAGING_PREFIX)
-            && entry.metadata().and_then(|m| m.modified()).ok().and_then(|t| t.elapsed().ok()).is_some_and(|age| age.as_secs() > 3600);
-        if stale {
-            let _ = std::fs::remove_dir_all(entry.path());
-        }
-    }
 }
 
 /// Renders every newest revision with `status` (all when `None`) into `out_dir`.

@@ -11,7 +11,7 @@ use crate::error::{CoreError, CoreResult, FieldCode, FieldError, ImportProblem, 
 use crate::ids::new_row_id;
 use crate::masking::kinds::PiiKind;
 use crate::partner::plan::Service;
-use crate::partner::sales::SalesLine;
+use crate::partner::sales::{MonthlyTarget, SalesLine};
 use crate::tabular::columns::{canonical_in, Column};
 use crate::tabular::read::read_sheet;
 use crate::validate::{truncate, Checker};
@@ -200,25 +200,25 @@ pub struct ParsedLine {
 
 impl ParsedLine {
     /// The engine's row, for runs without a database.
-    pub fn to_sales_line(&self) -> SalesLine {
-        let l = &self.line;
+    pub fn into_sales_line(self) -> SalesLine {
+        let l = self.line;
         SalesLine {
-            id: l.line_ref.clone(),
+            id: l.line_ref,
             date: l.sale_date,
-            partner_id: self.partner_code.clone(),
-            parent_partner_id: self.parent_partner_code.clone(),
-            rep: self.rep_code.clone(),
-            customer_type: l.customer_type.clone(),
-            product_line: l.product_line.clone(),
+            partner_id: self.partner_code,
+            parent_partner_id: self.parent_partner_code,
+            rep: self.rep_code,
+            customer_type: l.customer_type,
+            product_line: l.product_line,
             quantity: l.quantity,
             amount: l.amount,
             discount: l.discount,
             cost: l.cost,
-            currency: l.currency.clone(),
+            currency: l.currency,
             invoiced_on: l.invoiced_on,
             paid_on: l.paid_on,
-            services: l.services.clone(),
-            refund_of: l.refund_of.clone(),
+            services: l.services,
+            refund_of: l.refund_of,
         }
     }
 }
@@ -347,8 +347,9 @@ fn parse_sales_rows(file_name: &str, bytes: &[u8]) -> CoreResult<(Vec<(RowView, 
     Ok((out, problems))
 }
 
-/// A sales file read and checked without a database (for `share run --sales`).
-pub fn parse_sales(file_name: &str, bytes: &[u8]) -> CoreResult<Vec<ParsedLine>> {
+/// A sales file read and checked without a database (for `share run --sales`): every line
+/// must be in `currency` (the plan's), and a refund must reverse a line of the same file.
+pub fn parse_sales(file_name: &str, bytes: &[u8], currency: &str) -> CoreResult<Vec<ParsedLine>> {
     let (rows, mut problems) = parse_sales_rows(file_name, bytes)?;
     let refs: HashSet<&str> = rows.iter().map(|(_, p)| p.line.line_ref.as_str()).collect();
     for (row, p) in &rows {
@@ -356,6 +357,9 @@ pub fn parse_sales(file_name: &str, bytes: &[u8]) -> CoreResult<Vec<ParsedLine>>
             if !refs.contains(of.as_str()) {
                 problems.add(row, "refund_of", FieldCode::InvalidReference, format!("no line {of} in this file"));
             }
+        }
+        if p.line.currency != currency {
+            problems.add(row, "currency", FieldCode::InvalidCurrency, format!("{}, but the plan's statements are in {currency}", p.line.currency));
         }
     }
     problems.finish()?;
@@ -565,6 +569,40 @@ pub async fn import_partners(pool: &SqlitePool, file_name: &str, bytes: &[u8]) -
     Ok(summary)
 }
 
+/// A checked rep row: code, name and, when the row gives both, the month and its quota.
+fn rep_row(row: &RowView) -> Result<(String, String, Option<(NaiveDate, Decimal)>), Vec<FieldError>> {
+    let mut c = Checker::new();
+    let code = c.text("code", row.get("code"), 40, true);
+    let name = c.text("name", row.get("name"), 200, true);
+    let month_text = row.get("month");
+    let month = if month_text.is_empty() { None } else { c.date("month", &format!("{}-01", month_text.replace('/', "-").get(..7).unwrap_or(month_text))) };
+    let quota = if row.get("quota").is_empty() { None } else { c.decimal("quota", row.get("quota"), (Decimal::ZERO, Decimal::from(MAX_AMOUNT)), 2) };
+    if month.is_some() != quota.is_some() && c.is_ok() {
+        c.fail(if month.is_none() { "month" } else { "quota" }, FieldCode::Required, "a quota needs both month and quota");
+    }
+    if !c.is_ok() {
+        return Err(c.into_errors());
+    }
+    Ok((code, name, month.zip(quota)))
+}
+
+/// The monthly quotas of a reps file, by rep code, read and checked without a database (for
+/// `share run --quotas`); all rows or none.
+pub fn parse_quotas(file_name: &str, bytes: &[u8]) -> CoreResult<HashMap<String, Vec<MonthlyTarget>>> {
+    let rows = rows(file_name, bytes, REPS, REPS_REQUIRED)?;
+    let mut problems = Problems::new(file_name, REPS);
+    let mut out: HashMap<String, Vec<MonthlyTarget>> = HashMap::new();
+    for row in &rows {
+        match rep_row(row) {
+            Ok((code, _, Some((month, amount)))) => out.entry(code).or_default().push(MonthlyTarget { month, amount }),
+            Ok(_) => {}
+            Err(errors) => problems.fields(row, errors),
+        }
+    }
+    problems.finish()?;
+    Ok(out)
+}
+
 /// Imports reps (code, name) and, where a row gives `month` and `quota`, that month's quota.
 pub async fn import_reps(pool: &SqlitePool, file_name: &str, bytes: &[u8]) -> CoreResult<ImportSummary> {
     let sha = sha256_hex(bytes);
@@ -575,22 +613,16 @@ pub async fn import_reps(pool: &SqlitePool, file_name: &str, bytes: &[u8]) -> Co
     let now = clock::now();
     let mut summary = ImportSummary { kind: "reps", file_name: file_name.to_string(), batch_id, sha256: sha, inserted: 0, updated: 0 };
     for row in &rows {
-        let mut c = Checker::new();
-        let code = c.text("code", row.get("code"), 40, true);
-        let name = c.text("name", row.get("name"), 200, true);
-        let month_text = row.get("month");
-        let month = if month_text.is_empty() { None } else { c.date("month", &format!("{}-01", month_text.replace('/', "-").get(..7).unwrap_or(month_text))) };
-        let quota = if row.get("quota").is_empty() { None } else { c.decimal("quota", row.get("quota"), (Decimal::ZERO, Decimal::from(MAX_AMOUNT)), 2) };
-        if month.is_some() != quota.is_some() && c.is_ok() {
-            c.fail(if month.is_none() { "month" } else { "quota" }, FieldCode::Required, "a quota needs both month and quota");
-        }
-        if !c.is_ok() {
-            problems.fields(row, c.into_errors());
-            continue;
-        }
+        let (code, name, quota) = match rep_row(row) {
+            Ok(r) => r,
+            Err(errors) => {
+                problems.fields(row, errors);
+                continue;
+            }
+        };
         let existed = reps::id_by_code(&mut tx, &code).await?.is_some();
         let id = reps::upsert(&mut tx, &code, &name, &now).await?;
-        if let (Some(m), Some(q)) = (month, quota) {
+        if let Some((m, q)) = quota {
             reps::set_quota(&mut tx, &id, m, q).await?;
         }
         if existed {

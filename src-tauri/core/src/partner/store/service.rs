@@ -13,12 +13,11 @@ use crate::clock;
 use crate::error::{CoreError, CoreResult, FieldCode};
 use crate::partner::engine::statement;
 use crate::partner::plan::{Plan, PlanKind};
-use crate::partner::sales::{EarnedLine, Period, SalesLine, StatementRequest};
-use crate::partner::statement::{LineRole, Statement};
+use crate::partner::history;
+use crate::partner::sales::{Period, StatementRequest};
+use crate::partner::statement::Statement;
 use chrono::{Days, NaiveDate};
-use rust_decimal::Decimal;
 use sqlx::{SqliteConnection, SqlitePool};
-use std::collections::{HashMap, HashSet};
 
 /// `2026-Q3`, `2026-07`, `2026-H1` or `2026` as the statement period (both ends inclusive).
 pub fn period_of(label: &str) -> CoreResult<Period> {
@@ -46,32 +45,6 @@ async fn check_payee(conn: &mut SqliteConnection, payee: &Payee) -> CoreResult<(
     }
 }
 
-/// What earlier settled statements earned on the lines that `lines` refund, net of what
-/// earlier refunds already took back.
-fn earned_for(lines: &[SalesLine], earlier: &[StatementRecord]) -> Vec<EarnedLine> {
-    let wanted: HashSet<&str> = lines.iter().filter_map(|l| l.refund_of.as_deref()).collect();
-    let mut ledger: HashMap<String, EarnedLine> = HashMap::new();
-    for rec in earlier {
-        for l in &rec.statement.lines {
-            match &l.role {
-                LineRole::Own | LineRole::SubPartner { .. } if wanted.contains(l.line_id.as_str()) => {
-                    ledger.insert(l.line_id.clone(), l.earned());
-                }
-                LineRole::Clawback { of } => {
-                    if let Some(e) = ledger.get_mut(of) {
-                        e.refunded_base -= l.base;
-                        e.refunded_share -= l.share;
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-    let mut out: Vec<EarnedLine> = ledger.into_values().collect();
-    out.sort_by(|a, b| a.line_id.cmp(&b.line_id));
-    out
-}
-
 /// Computes (does not store) the payee's statement for `period` under `plan`.
 pub async fn compute(conn: &mut SqliteConnection, payee: &Payee, plan: &Plan, period: Period) -> CoreResult<Statement> {
     if plan.kind != plan_kind(payee) {
@@ -82,9 +55,8 @@ pub async fn compute(conn: &mut SqliteConnection, payee: &Payee, plan: &Plan, pe
         Payee::Rep(c) => (stored_lines::for_rep(conn, c, period.to).await?, reps::targets(conn, c, period).await?),
     };
     let earlier = statements::settled_before(conn, payee, period.from).await?;
-    let day_before = period.from.checked_sub_days(Days::new(1));
-    let carried_in = earlier.iter().rev().find(|r| Some(r.statement.period.to) == day_before).map(|r| r.statement.carried_out).unwrap_or(Decimal::ZERO);
-    let earned = earned_for(&lines, &earlier);
+    let carried_in = history::carried_into(period.from, earlier.iter().map(|r| &r.statement));
+    let earned = history::earned_for(&lines, earlier.iter().map(|r| &r.statement));
     let req = StatementRequest { plan, period, payee: payee.code(), lines: &lines, carried_in, earned: &earned, targets: &targets, satisfaction_score: None };
     statement(&req).map_err(|e| explain_missing_earned(e, payee))
 }

@@ -2,7 +2,7 @@
 //! engine examples whose arithmetic is written out in comments.
 
 mod clawback;
-mod fixtures;
+pub(crate) mod fixtures;
 mod hostile;
 mod limits;
 mod network;
