@@ -70,10 +70,8 @@ async fn compliance_subject_request_and_file_scan() {
 
         // The audit log: the erasure, under a hash; the number nowhere.
         app.open("compliance").await;
-        app.el("audit-table").await;
-        let log = app.js("return document.querySelector('[data-testid=audit-table]').innerText;", vec![]).await;
-        let log = log.as_str().unwrap_or_default().to_string();
-        assert!(log.contains("Subject erasure") && log.contains("Subject report"), "{log}");
+        let log = app.wait_text("audit-table", "the erasure in the audit log", |t| t.contains("Subject erasure")).await;
+        assert!(log.contains("Subject report"), "{log}");
         assert!(!log.contains(MOBILE) && !log.contains("1234 1234"), "no clear number in the audit log: {log}");
 
         // A file about to be imported: the ID number in 备注 is found and shown masked.

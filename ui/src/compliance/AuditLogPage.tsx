@@ -31,6 +31,8 @@ export function AuditLogPage() {
     queryKey: ["audit", page, pageSize],
     queryFn: () => listAudit(page, pageSize),
     placeholderData: keepPreviousData,
+    // Every action anywhere appends entries: read the log afresh whenever the page opens.
+    staleTime: 0,
   });
   const actionLabel = (a: string) => t(`audit.actions.${a}`, { defaultValue: a });
   return (

@@ -84,6 +84,21 @@ describe("subject requests", () => {
   });
 });
 
+describe("audit log", () => {
+  it("is read afresh each time the page opens, so a request just made is listed", async () => {
+    let entries = [{ seq: 1, at: "2026-12-07T09:00:00Z", actor: "wang", action: "backup", entity: "database", entity_id: "", detail: "{}" }];
+    const calls = mockBackend({ list_audit: () => ({ items: [...entries].reverse(), total: entries.length }) });
+    const { user } = renderApp();
+    await user.click(await screen.findByTestId("nav-compliance"));
+    expect(await screen.findByTestId("audit-action-1")).toHaveTextContent("Backup");
+    entries = [...entries, { seq: 2, at: "2026-12-07T09:05:00Z", actor: "wang", action: "subject_erase", entity: "subject", entity_id: "ab12", detail: "{}" }];
+    await user.click(screen.getByTestId("nav-contacts"));
+    await user.click(screen.getByTestId("nav-compliance"));
+    expect(await screen.findByTestId("audit-action-2")).toHaveTextContent("Subject erasure");
+    expect(callsOf(calls, "list_audit").length).toBeGreaterThanOrEqual(2);
+  });
+});
+
 describe("personal-data scan", () => {
   it("lists undeclared personal data in the store's notes by record and field, masked", async () => {
     const report: ScanReport = {
