@@ -88,6 +88,8 @@ const COMMANDS: &[&str] = &[
     "erase_subject",
     "scan_upload",
     "scan_store",
+    "backup_keep",
+    "set_backup_keep",
 ];
 
 fn main() {

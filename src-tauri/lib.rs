@@ -101,6 +101,8 @@ pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
         commands::compliance::erase_subject,
         commands::compliance::scan_upload,
         commands::compliance::scan_store,
+        commands::security::backup_keep,
+        commands::security::set_backup_keep,
     ])
 }
 
@@ -142,16 +144,16 @@ pub(crate) fn reduce_webview_memory() {
     }
 }
 
-/// Daily backups kept while the app is used: one at start when today's is missing, 7 kept,
-/// in `backups/` beside the database. A failure is logged, never fatal.
+/// Daily backups kept while the app is used: one at start when today's is missing, as many
+/// kept as Settings says (7 unless changed), in `backups/` beside the database. A failure is
+/// logged, never fatal.
 pub(crate) fn spawn_rolling_backup(pool: dealdesk_core::store::SqlitePool, db_path: PathBuf) {
-    const KEEP: usize = 7;
     // Its own thread: the export future is not `Send` (sqlx executor lifetimes), and a backup
     // must not hold up the window anyway.
     std::thread::spawn(move || tauri::async_runtime::block_on(async move {
         let dir = dealdesk_core::store::backup::backups_dir(&db_path);
         let keys = dealdesk_core::store::OsKeychain::new();
-        match dealdesk_core::store::backup::rolling(&pool, &db_path, &keys, &dir, KEEP).await {
+        match dealdesk_core::store::backup::rolling(&pool, &db_path, &keys, &dir).await {
             Ok(Some(_)) => tracing::info!("daily backup written"),
             Ok(None) => {}
             Err(e) => tracing::warn!(error = %e, "daily backup failed"),

@@ -77,6 +77,15 @@ fn backup_then_restore_brings_back_the_data_and_keeps_a_safety_copy() {
 }
 
 #[test]
+fn the_number_of_daily_backups_kept_is_a_setting_checked_on_the_way_in() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("a.db");
+    dealdesk(&db).args(["backup", "--keep-daily", "400"]).assert().code(1).stderr(predicate::str::contains("keep between 1 and 365"));
+    dealdesk(&db).args(["backup", "--keep-daily", "14"]).assert().success().stdout(predicate::str::contains("keeps 14 daily backup(s)"));
+    dealdesk(&db).arg("backup").assert().code(2);
+}
+
+#[test]
 fn audit_verify_reports_an_intact_chain_after_recorded_actions() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("a.db");

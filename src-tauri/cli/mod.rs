@@ -78,10 +78,14 @@ pub enum Command {
     /// Benchmarks on a large database (`bench dashboard`: the dashboard refresh).
     #[command(subcommand)]
     Bench(bench::BenchCommand),
-    /// Write an encrypted backup of the database (same key) to a file.
+    /// Write an encrypted backup of the database (same key) to a file, and/or set how many
+    /// daily backups the window keeps.
     Backup {
-        #[arg(long, value_name = "FILE")]
-        out: PathBuf,
+        #[arg(long, value_name = "FILE", required_unless_present = "keep_daily")]
+        out: Option<PathBuf>,
+        /// Daily backups the window keeps in `backups/` (1–365; 7 unless set).
+        #[arg(long, value_name = "N")]
+        keep_daily: Option<u32>,
     },
     /// The audit log of security-relevant events.
     #[command(subcommand)]
@@ -339,9 +343,16 @@ async fn run(command: Command, db: &Path) -> Result<(), CoreError> {
         Command::Contract(command) => contract::run(command, &pool).await?,
         Command::Audit(command) => audit::run(command, &pool).await?,
         Command::Subject(command) => subject::run(command, &pool).await?,
-        Command::Backup { out } => {
-            store::backup::backup(&pool, db, &keys, &out).await?;
-            println!("backup of {} written to {} (encrypted with the database's key)", db.display(), out.display());
+        Command::Backup { out, keep_daily } => {
+            if let Some(n) = keep_daily {
+                let mut conn = pool.acquire().await?;
+                dealdesk_core::settings::set_backup_keep(&mut conn, n).await?;
+                println!("the window keeps {n} daily backup(s) of {}", db.display());
+            }
+            if let Some(out) = out {
+                store::backup::backup(&pool, db, &keys, &out).await?;
+                println!("backup of {} written to {} (encrypted with the database's key)", db.display(), out.display());
+            }
         }
         Command::Rekey => {
             let recovery = store::rekey(pool, db, &keys).await?;

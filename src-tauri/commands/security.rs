@@ -146,3 +146,17 @@ pub async fn restore_backup(state: State<'_, AppState>, recovery_key: Option<Str
     let (restored, safety) = restored?;
     Ok(RestoreReport { restored, safety_copy: safety.display().to_string() })
 }
+
+/// How many daily backups are kept (Settings › General).
+#[tauri::command]
+pub async fn backup_keep(state: State<'_, AppState>) -> Result<u32, IpcError> {
+    let mut conn = state.pool()?.acquire().await.map_err(CoreError::from)?;
+    Ok(dealdesk_core::settings::backup_keep(&mut conn).await?)
+}
+
+/// Sets how many daily backups are kept (1–365; a field error `keep` otherwise).
+#[tauri::command]
+pub async fn set_backup_keep(state: State<'_, AppState>, keep: u32) -> Result<u32, IpcError> {
+    let mut conn = state.pool()?.acquire().await.map_err(CoreError::from)?;
+    Ok(dealdesk_core::settings::set_backup_keep(&mut conn, keep).await?)
+}

@@ -94,3 +94,26 @@ pub async fn set_role(pool: &sqlx::SqlitePool, role: crate::quote::Role) -> Core
 async fn role_in(conn: &mut SqliteConnection) -> CoreResult<crate::quote::Role> {
     role(conn).await
 }
+
+const BACKUP_KEEP: &str = "backups.keep";
+/// Daily backups kept unless the user says otherwise.
+pub const DEFAULT_BACKUP_KEEP: u32 = 7;
+const MAX_BACKUP_KEEP: u32 = 365;
+
+/// How many daily backups (`backups/auto-YYYYMMDD.db`) are kept.
+pub async fn backup_keep(conn: &mut SqliteConnection) -> CoreResult<u32> {
+    Ok(get(conn, BACKUP_KEEP).await?.and_then(|v| v.parse().ok()).filter(|n| (1..=MAX_BACKUP_KEEP).contains(n)).unwrap_or(DEFAULT_BACKUP_KEEP))
+}
+
+/// Sets how many daily backups are kept (1–365); older ones go at the next daily backup.
+pub async fn set_backup_keep(conn: &mut SqliteConnection, keep: u32) -> CoreResult<u32> {
+    if !(1..=MAX_BACKUP_KEEP).contains(&keep) {
+        return Err(crate::error::CoreError::Validation(vec![crate::error::FieldError {
+            field: "keep".into(),
+            code: crate::error::FieldCode::OutOfRange,
+            message: format!("keep between 1 and {MAX_BACKUP_KEEP} daily backups"),
+        }]));
+    }
+    put(conn, BACKUP_KEEP, &keep.to_string()).await?;
+    Ok(keep)
+}

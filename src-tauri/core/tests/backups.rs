@@ -2,6 +2,7 @@
 //! newer schema refused, daily rolling copies pruned.
 
 use dealdesk_core::crm::customer::{self, CustomerInput};
+use dealdesk_core::settings;
 use dealdesk_core::store::{self, backup, key, DbKey, MemoryStore, SecretStore};
 use dealdesk_core::CoreError;
 use sqlx::sqlite::SqliteConnectOptions;
@@ -62,7 +63,7 @@ async fn a_backup_from_a_newer_schema_is_refused_and_changes_nothing() {
 }
 
 #[tokio::test]
-async fn rolling_backups_write_one_a_day_and_keep_the_newest() {
+async fn rolling_backups_write_one_a_day_and_keep_as_many_as_the_setting_says() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("d.db");
     let keys = MemoryStore::default();
@@ -72,9 +73,16 @@ async fn rolling_backups_write_one_a_day_and_keep_the_newest() {
     for day in ["20260101", "20260102", "20260103"] {
         std::fs::write(backups.join(format!("auto-{day}.db")), b"old").expect("old backup");
     }
-    let written = backup::rolling(&pool, &db, &keys, &backups, 2).await.expect("rolling");
+    {
+        let mut conn = pool.acquire().await.expect("conn");
+        assert_eq!(settings::backup_keep(&mut conn).await.expect("read"), 7, "seven unless set");
+        assert!(settings::set_backup_keep(&mut conn, 0).await.is_err(), "at least one is kept");
+        assert!(settings::set_backup_keep(&mut conn, 366).await.is_err(), "at most a year");
+        settings::set_backup_keep(&mut conn, 2).await.expect("set to two");
+    }
+    let written = backup::rolling(&pool, &db, &keys, &backups).await.expect("rolling");
     assert!(written.is_some());
-    assert!(backup::rolling(&pool, &db, &keys, &backups, 2).await.expect("again").is_none(), "one a day");
+    assert!(backup::rolling(&pool, &db, &keys, &backups).await.expect("again").is_none(), "one a day");
     let mut left: Vec<String> = std::fs::read_dir(&backups).expect("list").map(|e| e.expect("entry").file_name().to_string_lossy().into_owned()).collect();
     left.sort();
     assert_eq!(left.len(), 2);

@@ -1,7 +1,8 @@
 //! Throughput and accuracy of personal-data detection and masking on a generated mixed
 //! zh/en CSV with known ground truth. Run it in release:
 //! `cargo test --release -p dealdesk-core --test mask_speed -- --ignored --nocapture`
-//! (MASK_BENCH_MB sets the size, default 100).
+//! (MASK_BENCH_MB sets the size, default 100; MASK_BENCH_OUT=DIR also writes the CSV and its
+//! ground truth there for bench/masking/presidio_bench.py).
 
 use dealdesk_core::masking::apply::{MaskReport, Masker};
 use dealdesk_core::masking::detect::detect;
@@ -189,6 +190,26 @@ fn generate(target: usize) -> Doc {
     d
 }
 
+/// The generated CSV and its ground truth (`kind<TAB>start<TAB>end` in characters, end
+/// exclusive) for bench/masking/presidio_bench.py, which scores another tool on the same text.
+fn write_for_peers(doc: &Doc, dir: &std::path::Path) {
+    std::fs::create_dir_all(dir).expect("bench output folder");
+    std::fs::write(dir.join("bench.csv"), &doc.text).expect("write bench.csv");
+    let mut chars_before = 0usize;
+    let mut last_byte = 0usize;
+    let mut truth = String::new();
+    let mut spans: Vec<&(PiiKind, usize, usize)> = doc.truth.iter().collect();
+    spans.sort_by_key(|t| t.1);
+    for (kind, start, end) in spans {
+        chars_before += doc.text[last_byte..*start].chars().count();
+        last_byte = *start;
+        let len = doc.text[*start..*end].chars().count();
+        let _ = writeln!(truth, "{}\t{}\t{}", kind.code(), chars_before, chars_before + len);
+    }
+    std::fs::write(dir.join("truth.tsv"), truth).expect("write truth.tsv");
+    println!("wrote {}/bench.csv and truth.tsv", dir.display());
+}
+
 #[test]
 #[ignore]
 fn mask_speed() {
@@ -197,6 +218,9 @@ fn mask_speed() {
     let doc = generate(mb << 20);
     let size = doc.text.len() as f64 / (1 << 20) as f64;
     println!("generated {size:.1} MB, {} true spans, in {:.1} s", doc.truth.len(), t.elapsed().as_secs_f64());
+    if let Ok(dir) = std::env::var("MASK_BENCH_OUT") {
+        write_for_peers(&doc, std::path::Path::new(&dir));
+    }
 
     let t = Instant::now();
     let found = detect(&doc.text);

@@ -91,6 +91,8 @@ export const exportTable = (table: TableName, format: ExportFormat, policy: stri
 
 /** Writes an encrypted backup to a file chosen in the native save dialog; null = cancelled. */
 export const backupNow = () => call<string | null>("backup_now");
+export const backupKeep = () => call<number>("backup_keep");
+export const setBackupKeep = (keep: number) => call<number>("set_backup_keep", { keep });
 
 /** Unlocks a database whose key is missing or wrong here, with its recovery key. */
 export const unlockDatabase = (recoveryKey: string) => call<AppInfo>("unlock_database", { recoveryKey });

@@ -11,6 +11,7 @@ import { APP_INFO_KEY, useAppInfo } from "../ipc/appInfo";
 import { asLanguage } from "../i18n/language";
 import { toIpcError } from "../ipc/call";
 import { backupNow, chooseBackup, rekeyDatabase } from "../ipc/commands";
+import { BackupKeepSetting } from "./BackupKeepSetting";
 import { useReportError } from "../components/useReportError";
 import { RestoreBackupModal } from "../security/RestoreBackupModal";
 import { DataViewRoleSetting } from "./DataViewRoleSetting";
@@ -97,6 +98,7 @@ export function GeneralSettings() {
             <Button icon={<RollbackOutlined />} loading={choosing} onClick={() => void pickBackup()} data-testid="settings-restore">
               {t("settings.restore")}
             </Button>
+            <BackupKeepSetting />
           </Space>
         </Descriptions.Item>
         <Descriptions.Item label={t("settings.encryption")}>

@@ -74,3 +74,31 @@ describe("settings › encryption", () => {
     expect(await screen.findByText(/before-restore\.db/)).toBeInTheDocument();
   });
 });
+
+describe("daily backups kept", () => {
+  it("shows the setting, sends a new number when the field is left, and shows the server's refusal", async () => {
+    let keep = 7;
+    const calls = mockBackend({
+      backup_keep: () => keep,
+      set_backup_keep: (args) => {
+        const n = Number(args?.keep);
+        if (n > 365) throw ipcError({ kind: "validation", message: "invalid", fields: [{ field: "keep", code: "out_of_range", message: "keep between 1 and 365 daily backups" }] });
+        keep = n;
+        return keep;
+      },
+    });
+    const { user } = renderApp();
+    await user.click(await screen.findByTestId("nav-settings"));
+    const field = await screen.findByTestId("settings-backup-keep");
+    await waitFor(() => expect(field).toHaveValue("7"));
+    await user.clear(field);
+    await user.type(field, "400");
+    await user.tab();
+    expect(await screen.findByTestId("error-keep")).toHaveTextContent("keep between 1 and 365 daily backups");
+    await user.clear(field);
+    await user.type(field, "14{Enter}");
+    await waitFor(() => expect(callsOf(calls, "set_backup_keep").at(-1)?.args).toEqual({ keep: 14 }));
+    await waitFor(() => expect(screen.queryByTestId("error-keep")).not.toBeInTheDocument());
+    expect(keep).toBe(14);
+  });
+});

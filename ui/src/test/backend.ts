@@ -106,6 +106,7 @@ export function mockBackend(handlers: Record<string, Handler> = {}): Call[] {
     print_settings: () => printSettings(),
     user_role: () => "sales",
     data_view: () => dataView(),
+    backup_keep: () => 7,
     set_user_role: (args) => args?.role,
   };
   mockIPC(async (cmd, args) => {

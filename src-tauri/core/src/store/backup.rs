@@ -157,8 +157,13 @@ pub async fn restore(
 }
 
 /// Daily rolling backups in `dir`: writes `auto-YYYYMMDD.db` unless today's exists, and
-/// keeps the newest `keep`. Returns the path written, if any.
-pub async fn rolling(pool: &SqlitePool, db_path: &Path, keys: &dyn SecretStore, dir: &Path, keep: usize) -> CoreResult<Option<PathBuf>> {
+/// keeps the newest N, N being the database's setting (`settings::backup_keep`, 7 unless
+/// changed). Returns the path written, if any.
+pub async fn rolling(pool: &SqlitePool, db_path: &Path, keys: &dyn SecretStore, dir: &Path) -> CoreResult<Option<PathBuf>> {
+    let keep = {
+        let mut conn = pool.acquire().await?;
+        crate::settings::backup_keep(&mut conn).await? as usize
+    };
     let today = dir.join(format!("auto-{}.db", chrono::Utc::now().format("%Y%m%d")));
     let written = if today.exists() {
         None
