@@ -4,12 +4,16 @@
 //! `min_attainment_pct` of its own target earns the bonus once: `amount`, plus
 //! `round(rate_pct × the block's base)`. Bases are the payee's own sales that earned in the
 //! month (refunds do not lower attainment; they are clawed back on their own lines).
+//!
+//! Team pool (rep plans): `pct` of the whole team's period base, shared among the reps whose
+//! attainment reaches `min_attainment_pct`, by their share of the qualifying reps' base or
+//! equally; each rep's share is rounded once by the plan's rule. The team figures come from
+//! `partner::pool::team_context`.
 
 use super::lines::Triggered;
-use super::plan::QuarterlyBonus;
-use super::sales::{MonthlyTarget, Period};
+use super::plan::{Plan, PoolSplit, QuarterlyBonus, TeamPool};
+use super::sales::{MonthlyTarget, Period, TeamContext};
 use super::statement::{Adjustment, AdjustmentKind};
-use crate::money::round_to_minor_units;
 use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::Decimal;
 
@@ -45,7 +49,7 @@ fn whole_months(period: Period) -> Vec<NaiveDate> {
     out
 }
 
-pub fn quarterly_bonus(b: &QuarterlyBonus, period: Period, own: &[Triggered], targets: &[MonthlyTarget], currency: &str) -> Vec<Adjustment> {
+pub fn quarterly_bonus(plan: &Plan, b: &QuarterlyBonus, period: Period, own: &[Triggered], targets: &[MonthlyTarget]) -> Vec<Adjustment> {
     let months = whole_months(period);
     let size = usize::try_from(b.months).unwrap_or(usize::MAX).max(1);
     let mut out = Vec::new();
@@ -66,7 +70,7 @@ pub fn quarterly_bonus(b: &QuarterlyBonus, period: Period, own: &[Triggered], ta
             continue;
         }
         let fixed = b.amount.unwrap_or(Decimal::ZERO);
-        let from_rate = b.rate_pct.map_or(Decimal::ZERO, |r| round_to_minor_units(block_base * r / Decimal::ONE_HUNDRED, currency));
+        let from_rate = b.rate_pct.map_or(Decimal::ZERO, |r| plan.round(block_base * r / Decimal::ONE_HUNDRED));
         let mut note = format!("{} consecutive months at ≥ {}% of target ({})", size, b.min_attainment_pct, shown.join(", "));
         if let Some(r) = b.rate_pct {
             note.push_str(&format!(": {fixed} + {r}% of {block_base}"));
@@ -74,4 +78,20 @@ pub fn quarterly_bonus(b: &QuarterlyBonus, period: Period, own: &[Triggered], ta
         out.push(Adjustment { kind: AdjustmentKind::QuarterlyBonus, amount: fixed + from_rate, note });
     }
     out
+}
+
+/// This rep's share of the team pool, as an adjustment (none when the rep does not qualify).
+pub fn team_pool_share(plan: &Plan, pool: &TeamPool, team: &TeamContext, own_base: Decimal, attainment_pct: Option<Decimal>) -> Option<Adjustment> {
+    let qualifies = pool.min_attainment_pct.is_none_or(|min| attainment_pct.is_some_and(|a| a >= min));
+    let whole = team.total_base * pool.pct / Decimal::ONE_HUNDRED;
+    if !qualifies || team.eligible_count == 0 || whole <= Decimal::ZERO {
+        return None;
+    }
+    let (exact, how) = match pool.split {
+        PoolSplit::BySales if team.eligible_base > Decimal::ZERO => (whole * own_base / team.eligible_base, format!("by sales: {own_base} of the qualifying reps' {}", team.eligible_base)),
+        PoolSplit::BySales => return None,
+        PoolSplit::Equal => (whole / Decimal::from(team.eligible_count), format!("equally among {} qualifying rep(s)", team.eligible_count)),
+    };
+    let note = format!("team pool {}% of the team's base {} = {whole}; shared {how}", pool.pct, team.total_base);
+    Some(Adjustment { kind: AdjustmentKind::TeamPool, amount: plan.round(exact), note })
 }

@@ -9,7 +9,6 @@ use super::lines::{trigger_date, Classified, Triggered};
 use super::sales::{EarnedLine, StatementRequest};
 use super::statement::{Block, LineRole, Part, StatementLine};
 use crate::error::{CoreError, CoreResult, FieldCode, FieldError};
-use crate::money::round_to_minor_units;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
@@ -35,7 +34,6 @@ pub fn clawbacks(req: &StatementRequest, classified: &Classified, earned_now: &[
 
 fn one(req: &StatementRequest, classified: &Classified, ledger: &mut HashMap<String, EarnedLine>, r: &Triggered) -> CoreResult<StatementLine> {
     let of = r.line.refund_of.clone().unwrap_or_default();
-    let currency = &req.plan.currency;
     let field = || format!("line {}.refund_of", r.line.id);
     let line = |base: Decimal, rate_pct: Decimal, amount: Decimal, share: Decimal, note: String| StatementLine {
         line_id: r.line.id.clone(),
@@ -69,7 +67,7 @@ fn one(req: &StatementRequest, classified: &Classified, ledger: &mut HashMap<Str
     } else {
         let exact = -(refunded * orig.rate_pct / Decimal::ONE_HUNDRED);
         let note = format!("partial reversal of {of}: {refunded} of its base {} at the {}% it earned", orig.base, orig.rate_pct);
-        (-refunded, exact, round_to_minor_units(exact, currency), note)
+        (-refunded, exact, req.plan.round(exact), note)
     };
     orig.refunded_base -= base;
     orig.refunded_share -= share;

@@ -5,7 +5,7 @@
 //! refunds (`clawback`), add the carried balance and bonuses (`bonus`), apply cap and floor
 //! (`limits`). Rounding: see the module header in `partner/mod.rs`.
 
-use super::bonus::{period_target, quarterly_bonus};
+use super::bonus::{period_target, quarterly_bonus, team_pool_share};
 use super::clawback::clawbacks;
 use super::limits::settle;
 use super::lines::{classify, Triggered};
@@ -51,14 +51,14 @@ fn uses_attainment(plan: &Plan) -> bool {
     !plan.rate.attainment.is_empty() || plan.overrides.iter().any(|o| !o.rate.attainment.is_empty())
 }
 
-fn finish_line(t: &Triggered, role: LineRole, rule: String, mut parts: Vec<Part>, currency: &str) -> StatementLine {
+fn finish_line(plan: &Plan, t: &Triggered, role: LineRole, rule: String, mut parts: Vec<Part>) -> StatementLine {
     let mut exact: Decimal = parts.iter().map(|p| p.amount).sum();
     if exact < Decimal::ZERO && t.base >= Decimal::ZERO {
         parts.push(Part { block: Block::ZeroFloor, base: t.base, rate_pct: Decimal::ZERO, amount: -exact, note: "reductions cannot take a line below 0".into() });
         exact = Decimal::ZERO;
     }
     let rate_pct = if t.base.is_zero() { Decimal::ZERO } else { exact * Decimal::ONE_HUNDRED / t.base };
-    StatementLine { line_id: t.line.id.clone(), date: t.on, role, rule, base: t.base, rate_pct, share: round_to_minor_units(exact, currency), parts }
+    StatementLine { line_id: t.line.id.clone(), date: t.on, role, rule, base: t.base, rate_pct, share: plan.round(exact), parts }
 }
 
 fn service_parts(req: &StatementRequest, t: &Triggered) -> Vec<Part> {
@@ -112,7 +112,7 @@ pub fn statement(req: &StatementRequest) -> CoreResult<Statement> {
         let at = Position { cumulative_before: cumulative, period_total, attainment_pct };
         let mut p = parts(rule, t.base, &at).map_err(|m| bad("targets", FieldCode::Required, m))?;
         p.extend(service_parts(req, t));
-        lines.push(finish_line(t, LineRole::Own, rule_name, p, currency));
+        lines.push(finish_line(plan, t, LineRole::Own, rule_name, p));
         cumulative += t.base;
     }
     if let Some(ml) = &plan.multi_level {
@@ -121,7 +121,7 @@ pub fn statement(req: &StatementRequest) -> CoreResult<Statement> {
             let amount = t.base * ml.override_pct / Decimal::ONE_HUNDRED;
             let part = Part { block: Block::ParentOverride, base: t.base, rate_pct: ml.override_pct, amount, note };
             let role = LineRole::SubPartner { partner_id: t.line.partner_id.clone() };
-            lines.push(finish_line(t, role, "multi_level".into(), vec![part], currency));
+            lines.push(finish_line(plan, t, role, "multi_level".into(), vec![part]));
         }
     }
     let claws = clawbacks(req, &classified, &lines)?;
@@ -132,7 +132,11 @@ pub fn statement(req: &StatementRequest) -> CoreResult<Statement> {
         adjustments.push(Adjustment { kind: AdjustmentKind::CarriedIn, amount: req.carried_in, note: "balance carried from the previous statement".into() });
     }
     if let Some(b) = &plan.quarterly_bonus {
-        adjustments.extend(quarterly_bonus(b, req.period, &classified.own, req.targets, currency));
+        adjustments.extend(quarterly_bonus(plan, b, req.period, &classified.own, req.targets));
+    }
+    if let Some(pool) = &plan.team_pool {
+        let team = req.team.ok_or_else(|| bad("team", FieldCode::Required, "this plan shares a team pool: run every rep of the team together"))?;
+        adjustments.extend(team_pool_share(plan, pool, &team, period_total, attainment_pct));
     }
     let mut settled = settle(plan.limits.as_ref(), lines_total, adjustments);
     // Every figure is already in minor units; this only writes them with the currency's scale.
@@ -145,7 +149,7 @@ pub fn statement(req: &StatementRequest) -> CoreResult<Statement> {
         plan_name: plan.name.clone(),
         currency: plan.currency.clone(),
         period: req.period,
-        rounding: format!("each line's share is rounded once, half away from zero, to {units} decimal place(s) ({currency}); totals are sums of rounded figures"),
+        rounding: format!("each line's share is rounded once, {}, to {units} decimal place(s) ({currency}); totals are sums of rounded figures", plan.rounding().words()),
         lines,
         pending: classified.pending,
         adjustments: settled.adjustments,

@@ -14,7 +14,8 @@ use super::engine::statement;
 use super::history::{carried_into, earned_for};
 use super::lines::trigger_date;
 use super::plan::{Plan, PlanKind};
-use super::sales::{MonthlyTarget, Period, SalesLine, StatementRequest};
+use super::pool::{team_context, RepInput};
+use super::sales::{MonthlyTarget, Period, SalesLine, StatementRequest, TeamContext};
 use super::statement::Statement;
 use crate::error::{CoreError, CoreResult, FieldCode, FieldError};
 use crate::report::period::Period as CalendarPeriod;
@@ -73,13 +74,15 @@ fn payee_of(kind: PlanKind, line: &SalesLine) -> Option<&str> {
     }
 }
 
-/// One payee's statements period after period; the last one is returned.
-fn chained(plan: &Plan, payee: &str, lines: &[SalesLine], targets: &[MonthlyTarget], periods: &[Period]) -> CoreResult<Statement> {
+/// One payee's statements period after period (`teams[i]` is period i's team context); the
+/// last one is returned.
+fn chained(plan: &Plan, payee: &str, lines: &[SalesLine], targets: &[MonthlyTarget], periods: &[Period], teams: &[Option<TeamContext>]) -> CoreResult<Statement> {
     let mut done: Vec<Statement> = Vec::with_capacity(periods.len());
-    for &period in periods {
+    for (i, &period) in periods.iter().enumerate() {
         let carried_in = carried_into(period.from, done.iter());
         let earned = earned_for(lines, done.iter());
-        let req = StatementRequest { plan, period, payee, lines, carried_in, earned: &earned, targets, satisfaction_score: None };
+        let team = teams.get(i).copied().flatten();
+        let req = StatementRequest { plan, period, payee, lines, carried_in, earned: &earned, targets, satisfaction_score: None, team };
         done.push(statement(&req)?);
     }
     done.pop().ok_or_else(|| bad("period", FieldCode::Required, "no period to compute"))
@@ -87,7 +90,7 @@ fn chained(plan: &Plan, payee: &str, lines: &[SalesLine], targets: &[MonthlyTarg
 
 /// Who is paid: each payee's code with the lines it is paid on (a slice of `lines`, or for a
 /// parent partner under a multi-level plan its own lines plus its sub-partners').
-fn groups<'a>(plan: &Plan, lines: &'a [SalesLine], only: Option<&str>) -> Vec<(&'a str, std::borrow::Cow<'a, [SalesLine]>)> {
+fn groups<'a>(plan: &Plan, lines: &'a [SalesLine]) -> Vec<(&'a str, std::borrow::Cow<'a, [SalesLine]>)> {
     let mut own: HashMap<&str, (usize, usize)> = HashMap::new();
     let mut i = 0;
     while i < lines.len() {
@@ -112,7 +115,6 @@ fn groups<'a>(plan: &Plan, lines: &'a [SalesLine], only: Option<&str>) -> Vec<(&
     }
     payees
         .into_iter()
-        .filter(|p| only.is_none_or(|o| o == *p))
         .map(|p| {
             let slice = own.get(p).map(|&(s, e)| &lines[s..e]).unwrap_or(&[]);
             let lines = match subs.get(p) {
@@ -132,7 +134,19 @@ pub fn run(plan: &Plan, mut lines: Vec<SalesLine>, targets: &HashMap<String, Vec
     let chain: Vec<Period> = calendar.iter().map(days).collect::<CoreResult<_>>()?;
     let kind = plan.kind;
     lines.sort_by(|a, b| payee_of(kind, a).cmp(&payee_of(kind, b)));
-    let groups = groups(plan, &lines, only);
+    let mut groups = groups(plan, &lines);
+    let no_targets: &[MonthlyTarget] = &[];
+    let targets_of = |payee: &str| targets.get(payee).map(Vec::as_slice).unwrap_or(no_targets);
+    // A team pool is shared over every rep, so the team figures come before any filtering.
+    let teams: Vec<Option<TeamContext>> = if plan.team_pool.is_some() {
+        let reps: Vec<RepInput<'_>> = groups.iter().map(|(rep, lines)| RepInput { rep, lines, targets: targets_of(rep) }).collect();
+        chain.iter().map(|&p| team_context(plan, p, &reps)).collect::<CoreResult<_>>()?
+    } else {
+        vec![None; chain.len()]
+    };
+    if let Some(o) = only {
+        groups.retain(|(p, _)| *p == o);
+    }
     if let Some(o) = only {
         if groups.is_empty() {
             return Err(CoreError::not_found(if kind == PlanKind::Partner { "partner" } else { "sales rep" }, o));
@@ -144,12 +158,11 @@ pub fn run(plan: &Plan, mut lines: Vec<SalesLine>, targets: &HashMap<String, Vec
         let handles: Vec<_> = groups
             .chunks(chunk)
             .map(|part| {
-                let chain = &chain;
+                let (chain, teams, targets_of) = (&chain, &teams, &targets_of);
                 scope.spawn(move || {
                     part.iter()
                         .map(|(payee, lines)| {
-                            let t = targets.get(*payee).map(Vec::as_slice).unwrap_or(&[]);
-                            chained(plan, payee, lines, t, chain).map_err(|e| in_payee(kind, payee, e))
+                            chained(plan, payee, lines, targets_of(payee), chain, teams).map_err(|e| in_payee(kind, payee, e))
                         })
                         .collect::<Vec<_>>()
                 })

@@ -97,3 +97,14 @@ fn a_rep_plan_pays_every_rep_by_attainment_of_the_quotas_given() {
     let e = run(&p, lines, &HashMap::new(), "2026-01", None).expect_err("no quotas");
     assert!(e.to_string().contains("rep R1") && e.to_string().contains("target"), "{e}");
 }
+
+#[test]
+fn a_team_pool_is_shared_over_every_rep_even_when_one_rep_is_asked_for() {
+    let p = plan_of("rep", "gross", r#"{ "fixed_pct": "1" }"#, r#", "team_pool": { "pct": "2" }"#);
+    let rep = |r: &str, id: &str, amount: &str| crate::partner::SalesLine { rep: Some(r.into()), ..sale(id, "2026-01-10", amount) };
+    // Team base 400,000 → pool 8,000; R1 has 300,000 of it: 6,000 + its own 1% (3,000).
+    let lines = vec![rep("R1", "A", "300000"), rep("R2", "B", "100000")];
+    let r = run(&p, lines, &HashMap::new(), "2026-01", Some("R1")).expect("run");
+    assert_eq!(r.statements.len(), 1);
+    assert_eq!(r.statements[0].total.to_string(), "9000.00");
+}

@@ -22,6 +22,7 @@ mod limits;
 mod lines;
 pub mod parse;
 pub mod plan;
+pub mod pool;
 mod rate;
 pub mod sales;
 pub mod statement;
@@ -31,7 +32,7 @@ pub mod validate;
 pub use engine::statement;
 pub use parse::{parse_plan, read_plan};
 pub use plan::Plan;
-pub use sales::{EarnedLine, MonthlyTarget, Period, SalesLine, StatementRequest};
+pub use sales::{EarnedLine, MonthlyTarget, Period, SalesLine, StatementRequest, TeamContext};
 pub use statement::Statement;
 pub use validate::validate;
 

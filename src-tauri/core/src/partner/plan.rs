@@ -36,6 +36,82 @@ pub struct Plan {
     pub limits: Option<Limits>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub multi_level: Option<MultiLevel>,
+    /// How a line's share (and a rate-based bonus, a pool share) is rounded to the currency's
+    /// minor units: half away from zero (四舍五入) unless the plan says otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rounding: Option<Rounding>,
+    /// Rep plans: a pool of the team's period base shared among the reps who qualify.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team_pool: Option<TeamPool>,
+}
+
+impl Plan {
+    /// The plan's rounding rule (half away from zero when not set).
+    pub fn rounding(&self) -> Rounding {
+        self.rounding.unwrap_or(Rounding::HalfAwayFromZero)
+    }
+
+    /// `v` rounded once, by the plan's rule, to the plan currency's minor units.
+    pub fn round(&self, v: Decimal) -> Decimal {
+        let units = crate::money::minor_units(&self.currency).unwrap_or(2);
+        let mut d = v.round_dp_with_strategy(units, self.rounding().strategy());
+        d.rescale(units);
+        d
+    }
+}
+
+/// Rounding rules a plan may choose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rounding {
+    /// 0.005 → 0.01, −0.005 → −0.01 (四舍五入).
+    HalfAwayFromZero,
+    /// 0.005 → 0.00, 0.015 → 0.02 (banker's rounding, 四舍六入五成双).
+    HalfEven,
+    /// Toward zero: 0.009 → 0.00, −0.009 → 0.00 (舍去).
+    Down,
+}
+
+impl Rounding {
+    pub fn strategy(self) -> rust_decimal::RoundingStrategy {
+        match self {
+            Self::HalfAwayFromZero => rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+            Self::HalfEven => rust_decimal::RoundingStrategy::MidpointNearestEven,
+            Self::Down => rust_decimal::RoundingStrategy::ToZero,
+        }
+    }
+
+    /// The rule in words, for statements.
+    pub fn words(self) -> &'static str {
+        match self {
+            Self::HalfAwayFromZero => "half away from zero (四舍五入)",
+            Self::HalfEven => "half to even (四舍六入五成双)",
+            Self::Down => "toward zero (舍去)",
+        }
+    }
+}
+
+/// `pct` of the whole team's period base, shared among the reps whose attainment reaches
+/// `min_attainment_pct` (every rep when not set): in proportion to their own base, or equally.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TeamPool {
+    #[serde(deserialize_with = "decimal")]
+    pub pct: Decimal,
+    #[serde(default, deserialize_with = "opt_decimal", skip_serializing_if = "Option::is_none")]
+    pub min_attainment_pct: Option<Decimal>,
+    #[serde(default)]
+    pub split: PoolSplit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PoolSplit {
+    /// In proportion to each qualifying rep's own period base.
+    #[default]
+    BySales,
+    /// The same amount to each qualifying rep.
+    Equal,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

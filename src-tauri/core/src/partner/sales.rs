@@ -89,4 +89,15 @@ pub struct StatementRequest<'a> {
     pub targets: &'a [MonthlyTarget],
     /// The payee's satisfaction score (0–100) for the period, if surveyed.
     pub satisfaction_score: Option<Decimal>,
+    /// The team's figures for a rep plan with a team pool (`partner::pool::team_context`).
+    pub team: Option<TeamContext>,
+}
+
+/// What a team pool is shared from: the whole team's period base, and the base and number of
+/// the reps who qualify for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct TeamContext {
+    pub total_base: Decimal,
+    pub eligible_base: Decimal,
+    pub eligible_count: u32,
 }

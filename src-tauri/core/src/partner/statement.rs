@@ -111,6 +111,8 @@ pub struct Adjustment {
 pub enum AdjustmentKind {
     CarriedIn,
     QuarterlyBonus,
+    /// The rep's share of the team pool.
+    TeamPool,
     /// Above the cap, held back for the next statement.
     CapCarriedForward,
     /// Above the cap, lost.

@@ -76,6 +76,15 @@ pub fn validate(plan: &Plan) -> CoreResult<()> {
         }
         pct(&mut c, "multi_level.override_pct", m.override_pct);
     }
+    if let Some(p) = &plan.team_pool {
+        if plan.kind != PlanKind::Rep {
+            c.fail("team_pool", FieldCode::UnknownValue, "team pools are for rep (commission) plans");
+        }
+        pct(&mut c, "team_pool.pct", p.pct);
+        if let Some(m) = p.min_attainment_pct {
+            range(&mut c, "team_pool.min_attainment_pct", m, Decimal::ZERO, Decimal::from(10_000), MAX_DP);
+        }
+    }
     c.finish()
 }
 

@@ -49,6 +49,7 @@ fn adjustment(k: AdjustmentKind) -> &'static str {
     match k {
         AdjustmentKind::CarriedIn => "上期结转 Carried in",
         AdjustmentKind::QuarterlyBonus => "季度奖励 Quarterly bonus",
+        AdjustmentKind::TeamPool => "团队奖金池 Team pool",
         AdjustmentKind::CapCarriedForward => "超封顶结转 Above cap, carried forward",
         AdjustmentKind::CapForfeited => "超封顶作废 Above cap, forfeited",
         AdjustmentKind::FloorTopUp => "保底补足 Floor top-up",

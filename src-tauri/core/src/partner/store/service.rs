@@ -14,7 +14,8 @@ use crate::error::{CoreError, CoreResult, FieldCode};
 use crate::partner::engine::statement;
 use crate::partner::plan::{Plan, PlanKind};
 use crate::partner::history;
-use crate::partner::sales::{Period, StatementRequest};
+use crate::partner::pool::{team_context, RepInput};
+use crate::partner::sales::{Period, StatementRequest, TeamContext};
 use crate::partner::statement::Statement;
 use chrono::{Days, NaiveDate};
 use sqlx::{SqliteConnection, SqlitePool};
@@ -57,8 +58,24 @@ pub async fn compute(conn: &mut SqliteConnection, payee: &Payee, plan: &Plan, pe
     let earlier = statements::settled_before(conn, payee, period.from).await?;
     let carried_in = history::carried_into(period.from, earlier.iter().map(|r| &r.statement));
     let earned = history::earned_for(&lines, earlier.iter().map(|r| &r.statement));
-    let req = StatementRequest { plan, period, payee: payee.code(), lines: &lines, carried_in, earned: &earned, targets: &targets, satisfaction_score: None };
+    let team = match payee {
+        Payee::Rep(_) if plan.team_pool.is_some() => team(conn, plan, period).await?,
+        _ => None,
+    };
+    let req = StatementRequest { plan, period, payee: payee.code(), lines: &lines, carried_in, earned: &earned, targets: &targets, satisfaction_score: None, team };
     statement(&req).map_err(|e| explain_missing_earned(e, payee))
+}
+
+/// Every rep's lines and targets for the period, for a team pool.
+async fn team(conn: &mut SqliteConnection, plan: &Plan, period: Period) -> CoreResult<Option<TeamContext>> {
+    let mut inputs = Vec::new();
+    for rep in reps::list(conn).await? {
+        let lines = stored_lines::for_rep(conn, &rep.code, period.to).await?;
+        let targets = reps::targets(conn, &rep.code, period).await?;
+        inputs.push((rep.code, lines, targets));
+    }
+    let reps: Vec<RepInput<'_>> = inputs.iter().map(|(rep, lines, targets)| RepInput { rep, lines, targets }).collect();
+    team_context(plan, period, &reps)
 }
 
 fn plan_kind_name(k: PlanKind) -> &'static str {

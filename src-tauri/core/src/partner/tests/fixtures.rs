@@ -87,11 +87,12 @@ pub struct Run<'a> {
     pub earned: Vec<EarnedLine>,
     pub targets: Vec<MonthlyTarget>,
     pub satisfaction_score: Option<Decimal>,
+    pub team: Option<crate::partner::TeamContext>,
 }
 
 impl Default for Run<'_> {
     fn default() -> Self {
-        Self { payee: "P1", carried_in: Decimal::ZERO, earned: Vec::new(), targets: Vec::new(), satisfaction_score: None }
+        Self { payee: "P1", carried_in: Decimal::ZERO, earned: Vec::new(), targets: Vec::new(), satisfaction_score: None, team: None }
     }
 }
 
@@ -106,6 +107,7 @@ impl Run<'_> {
             earned: &self.earned,
             targets: &self.targets,
             satisfaction_score: self.satisfaction_score,
+            team: self.team,
         };
         statement(&req)
     }

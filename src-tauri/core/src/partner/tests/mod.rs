@@ -7,6 +7,7 @@ mod hostile;
 mod limits;
 mod network;
 mod overrides;
+mod pool;
 mod properties;
 mod rep;
 mod tiers;
