@@ -74,6 +74,12 @@ fn earned_for(lines: &[SalesLine], earlier: &[StatementRecord]) -> Vec<EarnedLin
 
 /// Computes (does not store) the payee's statement for `period` under `plan`.
 pub async fn compute(conn: &mut SqliteConnection, payee: &Payee, plan: &Plan, period: Period) -> CoreResult<Statement> {
+    compute_with(conn, payee, plan, period, &[]).await
+}
+
+/// As `compute`, with `extra` lines added to the stored ones (what-if: hypothetical sales,
+/// a quote not taken yet). The engine leaves out those of other payees.
+pub async fn compute_with(conn: &mut SqliteConnection, payee: &Payee, plan: &Plan, period: Period, extra: &[SalesLine]) -> CoreResult<Statement> {
     if plan.kind != plan_kind(payee) {
         return Err(invalid("plan", FieldCode::UnknownValue, format!("plan '{}' is a {} plan; a {} statement needs a {} plan", plan.name, plan_kind_name(plan.kind), payee.kind(), payee.kind())));
     }
@@ -81,6 +87,8 @@ pub async fn compute(conn: &mut SqliteConnection, payee: &Payee, plan: &Plan, pe
         Payee::Partner(c) => (stored_lines::for_partner(conn, c, period.to).await?, Vec::new()),
         Payee::Rep(c) => (stored_lines::for_rep(conn, c, period.to).await?, reps::targets(conn, c, period).await?),
     };
+    let mut lines = lines;
+    lines.extend(extra.iter().filter(|l| l.date <= period.to).cloned());
     let earlier = statements::settled_before(conn, payee, period.from).await?;
     let day_before = period.from.checked_sub_days(Days::new(1));
     let carried_in = earlier.iter().rev().find(|r| Some(r.statement.period.to) == day_before).map(|r| r.statement.carried_out).unwrap_or(Decimal::ZERO);
