@@ -1,0 +1,109 @@
+// The partner area against a fake backend: a statement shows its lines, total and 大写; locking
+// disables the review controls; the what-if shows both columns and the payout chart; the plan
+// form shows the parser's error at the field its JSON path names.
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { callsOf, mockBackend, type Handler } from "./backend";
+import { D001, plan, statementView, summary, whatIfView } from "./partnerFixtures";
+import { renderApp } from "./render";
+
+const partnerDefaults: Record<string, Handler> = {
+  list_partners: () => [],
+  list_reps: () => [],
+  list_statements: () => [summary()],
+  list_plans: () => [],
+  list_import_batches: () => [],
+  list_sales_lines: () => ({ items: [], total: 0 }),
+  inbox_status: () => ({ folder: null, watching: false, default_folder: "/data/inbox", partner_folders: [] }),
+  list_inbox_events: () => [],
+  subscribe_inbox: () => null,
+  check_plan: () => [],
+};
+
+async function openTab(tab: string, handlers: Record<string, Handler>) {
+  const calls = mockBackend({ ...partnerDefaults, ...handlers });
+  const { user } = renderApp();
+  await user.click(await screen.findByTestId("nav-partners"));
+  await user.click(await screen.findByTestId(`partners-tab-${tab}`));
+  return { user, calls };
+}
+
+describe("statement sheet", () => {
+  it("shows every line with rule, rate and share, the total and the total in words", async () => {
+    const { user } = await openTab("statements", { get_statement: () => statementView() });
+    await user.click(await screen.findByTestId("statement-open-D001-2026-Q3-v1"));
+    const sheet = await screen.findByTestId("statement-sheet");
+    const lines = within(sheet).getByTestId("statement-lines");
+    expect(within(lines).getByTestId("statement-line-S1").closest("tr")).toHaveTextContent("tier 2 of 2 (retroactive over the period) at 8%");
+    expect(within(lines).getByTestId("statement-share-S3")).toHaveTextContent("100.00 CNY");
+    expect(within(lines).getByTestId("statement-line-R1").closest("tr")).toHaveTextContent("Clawback of S0");
+    expect(screen.getByTestId("statement-total")).toHaveTextContent("9,600.00 CNY");
+    expect(screen.getByTestId("statement-words")).toHaveTextContent("人民币玖仟陆佰元整");
+    expect(screen.getByTestId("statement-rounding")).toHaveTextContent("half away from zero");
+    expect(screen.getByTestId("statement-pending")).toHaveTextContent("S4");
+  });
+
+  it("locks after review and then disables the review and lock controls", async () => {
+    let locked = false;
+    const { user, calls } = await openTab("statements", {
+      get_statement: () => statementView(locked),
+      lock_statement: () => {
+        locked = true;
+        return statementView(true);
+      },
+    });
+    await user.click(await screen.findByTestId("statement-open-D001-2026-Q3-v1"));
+    const lock = await screen.findByTestId("statement-lock");
+    expect(lock).toBeDisabled();
+    await user.click(screen.getByTestId("statement-reviewed"));
+    expect(lock).toBeEnabled();
+    await user.click(lock);
+    await user.click(await screen.findByTestId("statement-lock-confirm"));
+    await waitFor(() => expect(screen.getByTestId("statement-status")).toHaveAttribute("data-status", "locked"));
+    expect(callsOf(calls, "lock_statement")[0]?.args).toEqual({ payee: D001, period: "2026-Q3", version: 1 });
+    expect(screen.getByTestId("statement-lock")).toBeDisabled();
+    expect(screen.getByTestId("statement-reviewed")).toBeDisabled();
+    expect(screen.getByTestId("statement-locked")).toBeInTheDocument();
+  });
+});
+
+describe("what-if", () => {
+  it("compares now and simulated per partner, with the cost to the company and the payout chart", async () => {
+    const { user, calls } = await openTab("whatif", {
+      effective_plan: () => ({ summary: { name: "渠道方案", version: 1, kind: "partner", effective_from: "2026-01-01", created_at: "2026-01-01T00:00:00Z" }, plan: plan() }),
+      what_if: () => whatIfView(),
+    });
+    await user.click(await screen.findByTestId("whatif-load"));
+    const rate = await screen.findByTestId("plan-field-rate.tiers[1].rate_pct");
+    fireEvent.change(rate, { target: { value: "10" } });
+    await user.click(screen.getByTestId("whatif-run"));
+    expect(await screen.findByTestId("whatif-current-D001")).toHaveTextContent("9,700.00 CNY");
+    expect(screen.getByTestId("whatif-simulated-D001")).toHaveTextContent("12,100.00 CNY");
+    expect(screen.getByTestId("whatif-simulated-total")).toHaveTextContent("12,100.00 CNY");
+    const chart = screen.getByTestId("whatif-curve");
+    expect(within(chart).getByTestId("whatif-curve-current")).toBeInTheDocument();
+    expect(within(chart).getByTestId("whatif-curve-simulated").getAttribute("d")).toMatch(/^M[\d.]+,[\d.]+( L[\d.]+,[\d.]+){3}$/);
+    expect(within(chart).getByTestId("whatif-boundary-100000")).toBeInTheDocument();
+    const sent = callsOf(calls, "what_if")[0]?.args as { plan: { rate: { tiers: { rate_pct: string }[] } }; period: string };
+    expect(sent.plan.rate.tiers[1]?.rate_pct).toBe("10");
+  });
+});
+
+describe("plan form", () => {
+  it("shows the parser's error at the field its JSON path names", async () => {
+    const { user } = await openTab("plans", {
+      check_plan: (args) => {
+        const p = args?.plan as { rate: { tiers?: unknown[] } };
+        return p.rate.tiers ? [{ field: "rate.tiers[1].from", code: "out_of_range", message: "gap: the one before ends at 100000, this starts at 120000" }] : [];
+      },
+    });
+    await user.click(await screen.findByTestId("plan-new"));
+    await user.click(await screen.findByTestId("plan-rule-kind-rate-tiers"));
+    const error = await screen.findByTestId("plan-error-rate.tiers[1].from");
+    expect(error).toHaveTextContent("gap: the one before ends at 100000");
+    // Beside its own input, not another tier's.
+    expect(error.closest(".plan-field")?.querySelector("input")).toBe(screen.getByTestId("plan-field-rate.tiers[1].from"));
+    expect(screen.queryByTestId("plan-error-rate.tiers[0].from")).toBeNull();
+    expect(screen.getByTestId("plan-errors")).toHaveTextContent("rate.tiers[1].from");
+  });
+});
