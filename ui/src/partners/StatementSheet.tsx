@@ -117,7 +117,7 @@ export function StatementSheet({ payee, period, version, onBack, onOpen }: Props
         <div className="totals">
           <span className="label">{t("partners.statement.linesTotal")}</span><span data-testid="statement-lines-total">{money(s.lines_total)}</span>
           <span className="label">{t("partners.statement.carriedOut")}</span><span data-testid="statement-carried-out">{money(s.carried_out)}</span>
-          {s.forfeited !== "0" && <><span className="label">{t("partners.statement.forfeited")}</span><span>{money(s.forfeited)}</span></>}
+          {!isZero(s.forfeited) && <><span className="label">{t("partners.statement.forfeited")}</span><span>{money(s.forfeited)}</span></>}
           <span className="label grand">{t("partners.statement.total")}</span><span className="grand" data-testid="statement-total">{money(s.total)}</span>
         </div>
         <div className="words" data-testid="statement-words">{t("partners.statement.inWords")}: {v.words}</div>
@@ -127,7 +127,7 @@ export function StatementSheet({ payee, period, version, onBack, onOpen }: Props
       <Card size="small" title={t("partners.statement.reviewTitle")} className="section">
         <Space wrap>
           <Checkbox checked={locked || reviewed} disabled={locked} onChange={(e) => setReviewed(e.target.checked)} data-testid="statement-reviewed">
-            {t("partners.statement.reviewed")}
+            <span data-testid="statement-reviewed-label">{t("partners.statement.reviewed")}</span>
           </Checkbox>
           <Popconfirm title={t("partners.statement.lockConfirm")} onConfirm={() => void lock()} okButtonProps={{ "data-testid": "statement-lock-confirm" }} disabled={locked || !reviewed}>
             <Button type="primary" icon={<LockOutlined />} disabled={locked || !reviewed} loading={locking} data-testid="statement-lock">
@@ -140,6 +140,8 @@ export function StatementSheet({ payee, period, version, onBack, onOpen }: Props
     </div>
   );
 }
+
+const isZero = (v: string) => /^-?0*(\.0*)?$/.test(v);
 
 /** 5.000000 → 5, 4.1666666667 → 4.1667 (the exact rate is in the export). */
 function trimRate(rate: string): string {
