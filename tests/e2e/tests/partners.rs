@@ -2,7 +2,8 @@
 //! Q3 sales report is imported, the quarter is run for D001, the statement is opened (lines,
 //! total, 大写), reviewed and locked, and its PDF is saved into the documents folder and read
 //! back with pdftotext; then the app's inbox folder is watched and a report moved into it is
-//! imported and shown in the inbox list, the file moved to imported/.
+//! imported and shown in the inbox list, the file moved to imported/; the what-if compares a
+//! raised tier rate with the plan in effect; the plan form shows a tier gap at its field.
 
 use dealdesk_e2e::{cli, fixture, run_prepared, App};
 use std::path::{Path, PathBuf};
@@ -89,6 +90,33 @@ async fn partners_quarter_is_imported_run_locked_printed_and_the_inbox_imports_a
         app.view("partner-inbox").await;
         app.click("partners-tab-sales").await;
         app.wait_text("lines-total", "4 lines", |t| t.contains('4')).await;
+
+        // What-if: the 8% tier raised to 10% costs D001 2,400 more for Q3, drawn as a curve.
+        app.click("partners-tab-whatif").await;
+        app.choose("whatif-period", "whatif-period-option-2026-Q3").await;
+        app.click("whatif-load").await;
+        app.fill("plan-field-rate.tiers[1].rate_pct", "10").await;
+        app.click("whatif-run").await;
+        app.wait_text("whatif-simulated-D001", "12,100.00 CNY", |t| t.contains("12,100.00")).await;
+        let now = app.text("whatif-current-D001").await;
+        assert!(now.contains("9,700.00"), "the plan in effect beside it: {now:?}");
+        app.el("whatif-curve").await;
+        app.view("partner-whatif").await;
+
+        // The plan form: a gap between tiers is shown at the field the parser names.
+        app.click("partners-tab-plans").await;
+        app.click("plan-open-渠道方案-v1").await;
+        app.fill("plan-field-rate.tiers[1].from", "120000").await;
+        let error = app.wait_text("plan-error-rate.tiers[1].from", "a gap", |t| t.contains("gap")).await;
+        assert!(error.contains("100000"), "the error says where the tier before ends: {error:?}");
+        app.view("partner-plan").await;
+
+        // The same statement in Chinese.
+        app.set_language("zh-CN").await;
+        app.click("partners-tab-statements").await;
+        app.click("statement-open-D001-2026-Q3-v1").await;
+        app.wait_text("statement-status", "已锁定", |t| t.contains("已锁定")).await;
+        app.view("partner-statement-zh").await;
     })
     .await;
 }

@@ -15,7 +15,7 @@ import { PlanEditor } from "./plan/PlanEditor";
 import { newPlan } from "./plan/planForm";
 import { usePlans, useRefreshPartners } from "./queries";
 
-type Open = { key: string; plan: Plan; existing: boolean };
+type Open = { key: string; plan: Plan; existing: boolean; version?: number };
 
 export function PlansTab() {
   const { t, i18n } = useTranslation();
@@ -26,7 +26,7 @@ export function PlansTab() {
   const openVersion = async (s: PlanSummary) => {
     try {
       const v = await getPlan(s.name, s.version);
-      setOpen({ key: `${s.name}-${s.version}`, plan: v.plan, existing: true });
+      setOpen({ key: `${s.name}-${s.version}`, plan: v.plan, existing: true, version: s.version });
     } catch (e) {
       reportError(toIpcError(e));
     }
@@ -53,6 +53,11 @@ export function PlansTab() {
           {t("partners.plan.new")}
         </Button>
         {open && <Button onClick={() => setOpen(null)} data-testid="plan-close">{t("common.close")}</Button>}
+        {open?.version !== undefined && (
+          <Typography.Text type="secondary" data-testid="plan-editing">
+            {t("partners.plan.editing", { name: open.plan.name, version: open.version, next: open.version + 1 })}
+          </Typography.Text>
+        )}
       </div>
       {open ? (
         <PlanEditor key={open.key} initial={open.plan} readOnlyName={open.existing} onSaved={(s) => { refresh(); void openVersion(s); }} />

@@ -6,7 +6,7 @@
 // or the PDF into the documents folder beside the database.
 import { ArrowLeftOutlined, LockOutlined } from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, Button, Card, Checkbox, Popconfirm, Select, Space, Table, Tag, Typography } from "antd";
+import { Alert, Button, Card, Checkbox, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -16,9 +16,11 @@ import type { StatementStatus } from "../bindings/StatementStatus";
 import type { StatementView } from "../bindings/StatementView";
 import { useReportError } from "../components/useReportError";
 import { groupDigits } from "../format/decimal";
+import { timestampText } from "../format/display";
 import { toIpcError } from "../ipc/call";
 import { getStatement, lockStatement } from "../ipc/partners";
 import { PARTNERS, useRefreshPartners } from "./queries";
+import { partText, ruleText } from "./ruleText";
 import { StatementExport } from "./StatementExport";
 
 export function StatusTag({ status }: { status: StatementStatus }) {
@@ -29,7 +31,7 @@ export function StatusTag({ status }: { status: StatementStatus }) {
 type Props = { payee: Payee; period: string; version: number; onBack: () => void; onOpen: (o: { payee: Payee; period: string; version: number }) => void };
 
 export function StatementSheet({ payee, period, version, onBack, onOpen }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const key = [...PARTNERS, "statement", payee.kind, payee.code, period, version];
   const view = useQuery({ queryKey: key, queryFn: () => getStatement(payee, period, version) });
   const client = useQueryClient();
@@ -67,8 +69,12 @@ export function StatementSheet({ payee, period, version, onBack, onOpen }: Props
       title: t("partners.statement.rule"),
       render: (_, l) => (
         <>
-          <div>{l.rule}</div>
-          {l.parts.map((p, i) => <div key={i} className="rule-parts">{p.note}</div>)}
+          <div>{ruleText(t, l.rule)}</div>
+          {l.parts.map((p, i) => (
+            <Tooltip key={i} title={p.note}>
+              <div className="rule-parts">{partText(t, p)}</div>
+            </Tooltip>
+          ))}
         </>
       ),
     },
@@ -95,7 +101,7 @@ export function StatementSheet({ payee, period, version, onBack, onOpen }: Props
         <span className="toolbar-spacer" />
         <span className="muted">{t("partners.statement.planUsed", { plan: `${rec.plan_name} v${rec.plan_version}`, from: s.period.from, to: s.period.to })}</span>
       </div>
-      {locked && <Alert type="success" showIcon className="section" message={<span data-testid="statement-locked">{t("partners.statement.lockedAt", { at: rec.locked_at ?? "" })}</span>} />}
+      {locked && <Alert type="success" showIcon className="section" message={<span data-testid="statement-locked">{t("partners.statement.lockedAt", { at: rec.locked_at ? timestampText(rec.locked_at, i18n.language) : "" })}</span>} />}
       <Card size="small" title={t("partners.statement.linesTitle")} className="section">
         <Table<StatementLine> rowKey="line_id" size="small" columns={columns} dataSource={s.lines} pagination={{ pageSize: 100, hideOnSinglePage: true }} data-testid="statement-lines" />
         {s.pending.length > 0 && (

@@ -6,7 +6,7 @@
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Input, Select, Space, Table, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { HypotheticalSale } from "../bindings/HypotheticalSale";
 import type { IpcError } from "../bindings/IpcError";
@@ -38,6 +38,10 @@ export function WhatIfTab() {
   const [error, setError] = useState<IpcError | null>(null);
   const [busy, setBusy] = useState(false);
   const errors: Errors = error?.fields ?? [];
+  const resultCard = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (result) resultCard.current?.scrollIntoView?.({ block: "start", behavior: "smooth" });
+  }, [result]);
 
   const load = async () => {
     setError(null);
@@ -69,7 +73,7 @@ export function WhatIfTab() {
     { key: "payee", title: t("partners.whatif.payee"), render: (_, r) => <span data-testid={`whatif-row-${r.payee}`}>{r.payee}</span> },
     { key: "current", title: t("partners.whatif.current"), align: "right", render: (_, r) => <span data-testid={`whatif-current-${r.payee}`}>{money(r.current)}</span> },
     { key: "draft", title: t("partners.whatif.simulated"), align: "right", render: (_, r) => <span data-testid={`whatif-simulated-${r.payee}`}>{money(r.draft)}</span> },
-    { key: "diff", title: t("partners.whatif.difference"), align: "right", render: (_, r) => <span className={r.difference.startsWith("-") ? "diff-down" : r.difference === "0" ? "" : "diff-up"}>{money(r.difference)}</span> },
+    { key: "diff", title: t("partners.whatif.difference"), align: "right", render: (_, r) => <span className={r.difference.startsWith("-") ? "diff-down" : /^0*(\.0*)?$/.test(r.difference) ? "" : "diff-up"}>{money(r.difference)}</span> },
   ];
   return (
     <div className="whatif" data-testid="whatif-tab">
@@ -111,6 +115,7 @@ export function WhatIfTab() {
         </div>
       )}
       {result && (
+        <div ref={resultCard}>
         <Card size="small" title={t("partners.whatif.resultTitle", { current: result.result.current_plan ?? t("partners.whatif.noPlan"), period: result.result.period })} className="section" style={{ marginTop: 12 }}>
           <Table<WhatIfRow>
             rowKey="payee"
@@ -131,6 +136,7 @@ export function WhatIfTab() {
           <Typography.Title level={5}>{t("partners.whatif.curveTitle")}</Typography.Title>
           <PayoutCurve points={result.curve} boundaries={result.boundaries} currency={cur} />
         </Card>
+        </div>
       )}
       <div style={{ marginTop: 12 }}>
         <DealEarningsCard />

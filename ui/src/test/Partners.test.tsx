@@ -34,9 +34,10 @@ describe("statement sheet", () => {
     await user.click(await screen.findByTestId("statement-open-D001-2026-Q3-v1"));
     const sheet = await screen.findByTestId("statement-sheet");
     const lines = within(sheet).getByTestId("statement-lines");
-    expect(within(lines).getByTestId("statement-line-S1").closest("tr")).toHaveTextContent("tier 2 of 2 (retroactive over the period) at 8%");
+    expect(within(lines).getByTestId("statement-line-S1").closest("tr")).toHaveTextContent("tier 2 of 2 (retroactive, over the period) at 8%");
     expect(within(lines).getByTestId("statement-share-S3")).toHaveTextContent("100.00 CNY");
     expect(within(lines).getByTestId("statement-line-R1").closest("tr")).toHaveTextContent("Clawback of S0");
+    expect(within(lines).getByTestId("statement-line-S3").closest("tr")).toHaveTextContent("Parent override (multi-level)");
     expect(screen.getByTestId("statement-total")).toHaveTextContent("9,600.00 CNY");
     expect(screen.getByTestId("statement-words")).toHaveTextContent("人民币玖仟陆佰元整");
     expect(screen.getByTestId("statement-rounding")).toHaveTextContent("half away from zero");

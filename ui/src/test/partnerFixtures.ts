@@ -28,8 +28,9 @@ export function statementView(locked = false): StatementView {
         lines: [
           { line_id: "S1", date: "2026-07-05", role: { kind: "own" }, rule: "plan default", base: "120000", rate_pct: "8", share: "9600.00",
             parts: [{ block: { kind: "tier", tier: 2, of: 2, mode: "retroactive", over: "period" }, base: "120000", rate_pct: "8", amount: "9600", note: "tier 2 of 2 (retroactive over the period) at 8%" }] },
-          { line_id: "S3", date: "2026-07-12", role: { kind: "sub_partner", partner_id: "D002" }, rule: "parent override", base: "5000", rate_pct: "2", share: "100.00", parts: [] },
-          { line_id: "R1", date: "2026-08-01", role: { kind: "clawback", of: "S0" }, rule: "clawback", base: "-2500", rate_pct: "4", share: "-100.00", parts: [] },
+          { line_id: "S3", date: "2026-07-12", role: { kind: "sub_partner", partner_id: "D002" }, rule: "multi_level", base: "5000", rate_pct: "2", share: "100.00",
+            parts: [{ block: { kind: "parent_override" }, base: "5000", rate_pct: "2", amount: "100", note: "parent override 2% on sub-partner D002's sale" }] },
+          { line_id: "R1", date: "2026-08-01", role: { kind: "clawback", of: "S0" }, rule: "clawback of S0", base: "-2500", rate_pct: "4", share: "-100.00", parts: [] },
         ],
         pending: [{ line_id: "S4", reason: "not invoiced yet" }],
         adjustments: [],
