@@ -3,6 +3,7 @@
 // form shows the parser's error at the field its JSON path names.
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import type { InboxEvent } from "../bindings/InboxEvent";
 import { callsOf, mockBackend, type Handler } from "./backend";
 import { D001, plan, statementView, summary, whatIfView } from "./partnerFixtures";
 import { renderApp } from "./render";
@@ -106,5 +107,34 @@ describe("plan form", () => {
     expect(error.closest(".plan-field")?.querySelector("input")).toBe(screen.getByTestId("plan-field-rate.tiers[1].from"));
     expect(screen.queryByTestId("plan-error-rate.tiers[0].from")).toBeNull();
     expect(screen.getByTestId("plan-errors")).toHaveTextContent("rate.tiers[1].from");
+  });
+});
+
+describe("watched inbox", () => {
+  const event = (over: Partial<InboxEvent>): InboxEvent => ({
+    id: "e1", at: "2026-12-07T10:00:00.000Z", partner: null, file_name: "june.csv", sha256: "ab", outcome: "imported", lines: 3,
+    batch_id: "b1", moved_to: "imported/june.csv", message: "3 sales line(s) imported", problems: [], ...over,
+  });
+
+  it("lists what arrived and puts a new arrival on top as it happens", async () => {
+    let push: ((e: InboxEvent) => void) | null = null;
+    await openTab("inbox", {
+      inbox_status: () => ({ folder: "/data/inbox", watching: true, default_folder: "/data/inbox", partner_folders: ["D001"] }),
+      list_inbox_events: () => [event({})],
+      subscribe_inbox: (args) => {
+        const channel = args?.onEvent as { onmessage: (e: InboxEvent) => void };
+        push = (e) => channel.onmessage(e);
+        return null;
+      },
+    });
+    expect(await screen.findByTestId("inbox-outcome-june.csv")).toHaveAttribute("data-outcome", "imported");
+    expect(screen.getByTestId("inbox-watching")).toHaveAttribute("data-watching", "yes");
+    await waitFor(() => expect(push).not.toBeNull());
+    push!(event({ id: "e2", file_name: "july.csv", outcome: "rejected", lines: 0, moved_to: "rejected/july.csv", message: "rejected",
+      problems: [{ row: 3, column: "amount", value: "lots", code: "invalid_number", message: "'lots' is not a number" }] }));
+    expect(await screen.findByTestId("inbox-outcome-july.csv")).toHaveAttribute("data-outcome", "rejected");
+    const rows = within(screen.getByTestId("inbox-events")).getAllByRole("row");
+    expect(rows[1]).toHaveTextContent("july.csv");
+    expect(rows[1]).toHaveTextContent("rejected/july.csv");
   });
 });
