@@ -21,7 +21,7 @@ use std::path::Path;
 /// What became of a file that looked settled.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Handled {
-    Done(InboxEvent),
+    Done(Box<InboxEvent>),
     /// It changed while it was read, or could not be opened yet (a writer holds it): settle
     /// again and retry.
     NotReady,
@@ -138,7 +138,7 @@ pub async fn process(pool: &SqlitePool, root: &Path, placed: &Placed) -> Handled
         ev.message.push_str(&format!(" (this event could not be stored: {e})"));
     }
     tracing::info!(outcome = ev.outcome.code(), lines = ev.lines, "inbox file handled");
-    Handled::Done(ev)
+    Handled::Done(Box::new(ev))
 }
 
 async fn import(pool: &SqlitePool, root: &Path, placed: &Placed, bytes: &[u8], sha: &str) -> InboxEvent {

@@ -47,7 +47,7 @@ async fn a_good_file_is_imported_and_moved_to_imported_and_its_event_is_stored()
     assert_eq!(names(dir.path()), ["imported"], "nothing left in the inbox");
     assert_eq!(names(&dir.path().join("imported")), ["july.csv"]);
     assert_eq!(lines(&pool).await, 2);
-    let stored = events::list(&mut *pool.acquire().await.expect("conn"), 10).await.expect("list");
+    let stored = events::list(&mut pool.acquire().await.expect("conn"), 10).await.expect("list");
     assert_eq!(stored, report.events, "the window's list is what happened");
 }
 

@@ -198,7 +198,7 @@ pub async fn scan_once(pool: &SqlitePool, root: &Path, opts: WatchOptions) -> Co
             match process(pool, root, &placed).await {
                 Handled::Done(ev) => {
                     tracker.done(&placed.path);
-                    events.push(ev);
+                    events.push(*ev);
                 }
                 Handled::NotReady => tracker.unsettled(&placed.path, Instant::now()),
             }
