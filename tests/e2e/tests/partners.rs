@@ -38,6 +38,9 @@ async fn partners_quarter_is_imported_run_locked_printed_and_the_inbox_imports_a
         app.set_language("en").await;
         app.open("partners").await;
         app.wait_text("partners-total", "2 partners", |t| t.contains('2')).await;
+        let account = app.text("partners-table").await;
+        assert!(!account.contains("6222021234567890123"), "bank numbers are masked in the list: {account:?}");
+        app.view("partner-list").await;
 
         // Import the Q3 sales report from a file picked in the window (bytes, not a path).
         app.click("partners-tab-sales").await;

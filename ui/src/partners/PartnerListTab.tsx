@@ -32,11 +32,11 @@ export function PartnerListTab() {
   const refresh = useRefreshPartners();
   const columns: ColumnsType<PartnerRow> = [
     { key: "code", title: t("partners.fields.code"), width: 90, render: (_, p) => <span data-testid={`partner-${p.code}`}>{p.code}</span> },
-    { key: "name", title: t("partners.fields.name"), render: (_, p) => p.name },
+    { key: "name", title: t("partners.fields.name"), width: 170, render: (_, p) => p.name },
     { key: "region", title: t("partners.fields.region"), width: 90, render: (_, p) => p.region },
     { key: "level", title: t("partners.fields.level"), width: 90, render: (_, p) => <LevelTag level={p.level} /> },
     { key: "parent", title: t("partners.fields.parent"), width: 90, render: (_, p) => p.parent_code ?? "—" },
-    { key: "contract", title: t("partners.fields.contract"), width: 200, render: (_, p) => (p.contract_start || p.contract_end ? `${p.contract_start ?? "…"} – ${p.contract_end ?? "…"}` : "—") },
+    { key: "contract", title: t("partners.fields.contract"), width: 180, render: (_, p) => (p.contract_start || p.contract_end ? `${p.contract_start ?? "…"} – ${p.contract_end ?? "…"}` : "—") },
     { key: "bank", title: t("partners.fields.bank"), width: 120, render: (_, p) => p.bank_name },
     { key: "holder", title: t("partners.fields.holder"), width: 110, render: (_, p) => <Masked row={p} field="bank_account_holder" value={p.bank_account_holder} /> },
     { key: "number", title: t("partners.fields.account"), width: 200, render: (_, p) => <Masked row={p} field="bank_account_number" value={p.bank_account_number} /> },
