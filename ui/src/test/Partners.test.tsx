@@ -2,11 +2,15 @@
 // disables the review controls; the what-if shows both columns and the payout chart; the plan
 // form shows the parser's error at the field its JSON path names.
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { InboxEvent } from "../bindings/InboxEvent";
 import { callsOf, mockBackend, type Handler } from "./backend";
 import { D001, plan, statementView, summary, whatIfView } from "./partnerFixtures";
 import { renderApp } from "./render";
+
+// The partner screens are big antd forms and tables; on a loaded 2-core machine one test took
+// ~12 s of the default 15, so these get more room.
+vi.setConfig({ testTimeout: 40_000 });
 
 const partnerDefaults: Record<string, Handler> = {
   list_partners: () => [],
