@@ -14,7 +14,7 @@ use tauri::{Builder, Runtime};
 
 /// Plugins, state and commands: shared by the real app and the mock-runtime tests.
 pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
-    builder.plugin(tauri_plugin_dialog::init()).manage(state).invoke_handler(tauri::generate_handler![
+    builder.plugin(tauri_plugin_dialog::init()).manage(state).manage(commands::inbox::InboxState::default()).invoke_handler(tauri::generate_handler![
         commands::app::app_info,
         commands::app::set_language,
         commands::app::finish_onboarding,
@@ -103,6 +103,32 @@ pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
         commands::compliance::scan_store,
         commands::security::backup_keep,
         commands::security::set_backup_keep,
+        // channel partners
+        commands::partners::list_partners,
+        commands::partners::list_reps,
+        commands::partners::import_partner_file,
+        commands::partners::list_import_batches,
+        commands::partners::list_sales_lines,
+        commands::partners::take_quote_lines,
+        commands::partner_plans::list_plans,
+        commands::partner_plans::get_plan,
+        commands::partner_plans::effective_plan,
+        commands::partner_plans::check_plan,
+        commands::partner_plans::save_plan,
+        commands::partner_plans::what_if,
+        commands::partner_plans::deal_earnings,
+        commands::statements::list_statements,
+        commands::statements::run_statements,
+        commands::statements::get_statement,
+        commands::statements::lock_statement,
+        commands::statements::export_statement,
+        commands::inbox::inbox_status,
+        commands::inbox::choose_inbox_folder,
+        commands::inbox::use_default_inbox,
+        commands::inbox::stop_inbox,
+        commands::inbox::make_partner_folders,
+        commands::inbox::list_inbox_events,
+        commands::inbox::subscribe_inbox,
     ])
 }
 
@@ -127,6 +153,7 @@ pub fn run_window(db_path: PathBuf) -> Result<(), String> {
     configure(tauri::Builder::default(), state)
         .setup(|app| {
             commands::dashboard::prewarm(app.handle().clone());
+            commands::inbox::start_saved(app.handle());
             Ok(())
         })
         .run(tauri::generate_context!())

@@ -8,6 +8,7 @@ pub mod bench_share;
 pub mod contract;
 pub mod contract_template;
 pub mod dashboard;
+pub mod inbox;
 pub mod mask;
 pub mod partner;
 pub mod matrix;
@@ -117,6 +118,9 @@ pub enum Command {
     /// Statements (对账单): run, lock, export, what-if; check a plan.
     #[command(subcommand)]
     Share(partner::ShareCommand),
+    /// The watched inbox: set the folder, import what is in it (scan) or what arrives (watch).
+    #[command(subcommand)]
+    Inbox(inbox::InboxCommand),
     /// Competitor matrices: import/export, scores, snapshots, diffs, battlecards.
     #[command(subcommand)]
     Matrix(matrix::MatrixCommand),
@@ -394,6 +398,7 @@ async fn run(command: Command, db: &Path) -> Result<(), CoreError> {
         Command::Sales(command) => partner::run_sales(command, &pool).await?,
         Command::Plan(command) => partner::run_plan(command, &pool).await?,
         Command::Share(command) => partner::run_share(command, &pool).await?,
+        Command::Inbox(command) => inbox::run(command, &pool).await?,
         Command::Matrix(command) => matrix::run(command, &pool).await?,
         Command::Bench(command) => bench::run(command, &pool).await?,
         Command::Import { table, file } => {

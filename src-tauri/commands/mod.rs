@@ -11,12 +11,16 @@ pub mod dashboard;
 mod dashboard_tables;
 pub mod error;
 pub mod files;
+pub mod inbox;
 pub mod masking;
 pub mod opportunities;
+pub mod partner_plans;
+pub mod partners;
 pub mod products;
 pub mod quote_settings;
 pub mod quotes;
 pub mod security;
+pub mod statements;
 
 pub use error::IpcError;
 

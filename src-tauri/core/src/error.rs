@@ -1,13 +1,13 @@
 //! The core's error type. Each variant means something to a user; the app maps the variant
 //! to the closed `kind` set the UI branches on (`IpcError` in src-tauri/commands/error.rs).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub type CoreResult<T> = Result<T, CoreError>;
 
 /// What is wrong with one field of a form or of an imported row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum FieldCode {
@@ -40,7 +40,7 @@ pub struct FieldError {
 
 /// One problem in an imported file: the spreadsheet row (header = row 1), the column and the
 /// offending value.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ImportProblem {
     pub row: u32,

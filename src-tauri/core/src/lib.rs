@@ -9,6 +9,7 @@ pub mod contract;
 pub mod crm;
 pub mod demo;
 pub mod error;
+pub mod inbox;
 pub mod ids;
 pub mod listing;
 pub mod masking;

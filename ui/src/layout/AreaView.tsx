@@ -4,6 +4,7 @@ import { ContractsPage } from "../contracts/ContractsPage";
 import { CompliancePage } from "../compliance/CompliancePage";
 import { DashboardPage } from "../dashboard/DashboardPage";
 import { NotBuiltPage } from "../pages/NotBuiltPage";
+import { PartnersPage } from "../partners/PartnersPage";
 import { SettingsPage } from "../pages/SettingsPage";
 import { QuotesPage } from "../quotes/QuotesPage";
 import { TablePage } from "../table/TablePage";
@@ -32,6 +33,8 @@ export function AreaView({ area, visit = 0 }: { area: Area; visit?: number }) {
       return <ContractsPage key={`contracts-${visit}`} />;
     case "legal":
       return <ContractsPage key={`legal-${visit}`} reviewQueue />;
+    case "partners":
+      return <PartnersPage key={`partners-${visit}`} />;
     case "compliance":
       return <CompliancePage />;
     case "settings":

@@ -2,6 +2,7 @@
 // (pricing, approval thresholds, numbering, volume breaks) and Letterhead & print.
 import { Card, Tabs, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { InboxSetting } from "../partners/InboxSetting";
 import { GeneralSettings } from "../settings/GeneralSettings";
 import { PrintSettingsForm } from "../settings/PrintSettingsForm";
 import { QuoteRulesForm } from "../settings/QuoteRulesForm";
@@ -43,6 +44,18 @@ export function SettingsPage() {
               </Card>
             </div>,
           ),
+          // channel partners: the watched inbox folder
+          {
+            key: "inbox",
+            label: <span data-testid="settings-tab-inbox">{t("partners.settingsTab")}</span>,
+            children: (
+              <div className="settings-sections">
+                <Card size="small" title={t("partners.inbox.settingTitle")}>
+                  <InboxSetting />
+                </Card>
+              </div>
+            ),
+          },
         ]}
       />
     </div>

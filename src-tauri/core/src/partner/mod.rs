@@ -13,6 +13,7 @@
 
 mod bonus;
 mod clawback;
+pub mod curve;
 pub mod engine;
 pub mod file_run;
 pub mod history;

@@ -6,6 +6,7 @@ use super::plan::{Plan, Service};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SalesLine {
@@ -37,9 +38,12 @@ pub struct SalesLine {
 }
 
 /// A statement period, both ends inclusive.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export, rename = "StatementPeriod")]
 pub struct Period {
+    #[ts(type = "string")]
     pub from: NaiveDate,
+    #[ts(type = "string")]
     pub to: NaiveDate,
 }
 

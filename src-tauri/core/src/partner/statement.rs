@@ -7,8 +7,10 @@ use super::sales::{EarnedLine, Period};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct Statement {
     pub payee: String,
     pub plan_name: String,
@@ -21,18 +23,24 @@ pub struct Statement {
     pub pending: Vec<PendingLine>,
     pub adjustments: Vec<Adjustment>,
     /// Σ lines[].share.
+    #[ts(type = "string")]
     pub lines_total: Decimal,
     /// What is paid for the period: lines_total + Σ adjustments[].amount.
+    #[ts(type = "string")]
     pub total: Decimal,
     /// Balance for the next statement's `carried_in`.
+    #[ts(type = "string")]
     pub carried_out: Decimal,
     /// Excess above the cap that is lost (plan setting `forfeit`).
+    #[ts(type = "string")]
     pub forfeited: Decimal,
     /// Period base over the period target, in percent (rep plans with targets).
+    #[ts(type = "string | null")]
     pub attainment_pct: Option<Decimal>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum LineRole {
     /// The payee's own sale.
@@ -43,18 +51,23 @@ pub enum LineRole {
     Clawback { of: String },
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct StatementLine {
     pub line_id: String,
     /// The trigger date that put the line in this period.
+    #[ts(type = "string")]
     pub date: NaiveDate,
     pub role: LineRole,
     /// Which rule of the plan applied: "plan default", "override product line servers" …
     pub rule: String,
+    #[ts(type = "string")]
     pub base: Decimal,
     /// Effective rate: the exact share over the base, in percent.
+    #[ts(type = "string")]
     pub rate_pct: Decimal,
     /// Σ parts[].amount rounded once, half away from zero, to minor units.
+    #[ts(type = "string")]
     pub share: Decimal,
     pub parts: Vec<Part>,
 }
@@ -74,17 +87,22 @@ impl StatementLine {
 }
 
 /// One block's contribution to a line, exact (not rounded).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export, rename = "StatementPart")]
 pub struct Part {
     pub block: Block,
+    #[ts(type = "string")]
     pub base: Decimal,
+    #[ts(type = "string")]
     pub rate_pct: Decimal,
+    #[ts(type = "string")]
     pub amount: Decimal,
     /// The part in words: "tier 2 of 3 (marginal over the period): 100000–500000 at 5%".
     pub note: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export, rename = "StatementBlock")]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Block {
     Fixed,
@@ -99,14 +117,17 @@ pub enum Block {
     ZeroFloor,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export, rename = "StatementAdjustment")]
 pub struct Adjustment {
     pub kind: AdjustmentKind,
+    #[ts(type = "string")]
     pub amount: Decimal,
     pub note: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export, rename = "StatementAdjustmentKind")]
 #[serde(rename_all = "snake_case")]
 pub enum AdjustmentKind {
     CarriedIn,
@@ -122,7 +143,8 @@ pub enum AdjustmentKind {
     NegativeCarriedForward,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export, rename = "StatementPendingLine")]
 pub struct PendingLine {
     pub line_id: String,
     pub reason: String,

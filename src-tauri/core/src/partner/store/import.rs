@@ -27,8 +27,10 @@ const MAX_LISTED: usize = 200;
 /// Largest amount a line may carry (the engine's own limit).
 const MAX_AMOUNT: i64 = 1_000_000_000_000_000;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export, rename = "PartnerImportSummary")]
 pub struct ImportSummary {
+    #[ts(type = "string")]
     pub kind: &'static str,
     pub file_name: String,
     pub batch_id: String,

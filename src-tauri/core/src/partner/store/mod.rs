@@ -4,15 +4,19 @@
 //! service (`service`) does each user action in one transaction.
 
 pub mod columns;
+pub mod documents;
 pub mod export;
+pub mod from_quote;
 pub mod import;
 pub mod lines;
 pub mod partners;
 pub mod plans;
 pub mod reps;
 pub mod service;
+pub mod simulate;
 pub mod statements;
 pub mod whatif;
+pub mod window;
 
 #[cfg(test)]
 mod tests;
@@ -24,8 +28,9 @@ pub(crate) fn invalid(field: &str, code: FieldCode, message: impl Into<String>) 
 }
 
 /// Whose statement: a channel partner (by code) or a sales rep (by code).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 #[serde(tag = "kind", content = "code", rename_all = "snake_case")]
+#[ts(export)]
 pub enum Payee {
     Partner(String),
     Rep(String),

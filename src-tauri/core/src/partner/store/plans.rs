@@ -23,7 +23,8 @@ pub struct StoredPlan {
     pub plan: Plan,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct PlanSummary {
     pub name: String,
     pub version: u32,
@@ -121,4 +122,10 @@ pub async fn list(conn: &mut SqliteConnection) -> CoreResult<Vec<PlanSummary>> {
         });
     }
     Ok(out)
+}
+
+/// One stored version of the plan called `name`.
+pub async fn version(conn: &mut SqliteConnection, name: &str, version: u32) -> CoreResult<StoredPlan> {
+    let row = sqlx::query("SELECT * FROM plans WHERE name = ? AND version = ?").bind(name).bind(i64::from(version)).fetch_optional(&mut *conn).await?;
+    stored(&row.ok_or_else(|| CoreError::not_found("plan", format!("{name} v{version}")))?)
 }

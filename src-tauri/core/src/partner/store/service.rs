@@ -15,7 +15,7 @@ use crate::partner::engine::statement;
 use crate::partner::plan::{Plan, PlanKind};
 use crate::partner::history;
 use crate::partner::pool::{team_context, RepInput};
-use crate::partner::sales::{Period, StatementRequest, TeamContext};
+use crate::partner::sales::{Period, SalesLine, StatementRequest, TeamContext};
 use crate::partner::statement::Statement;
 use chrono::{Days, NaiveDate};
 use sqlx::{SqliteConnection, SqlitePool};
@@ -48,6 +48,12 @@ async fn check_payee(conn: &mut SqliteConnection, payee: &Payee) -> CoreResult<(
 
 /// Computes (does not store) the payee's statement for `period` under `plan`.
 pub async fn compute(conn: &mut SqliteConnection, payee: &Payee, plan: &Plan, period: Period) -> CoreResult<Statement> {
+    compute_with(conn, payee, plan, period, &[]).await
+}
+
+/// As `compute`, with `extra` lines added to the stored ones (what-if: hypothetical sales,
+/// a quote not taken yet). The engine leaves out those of other payees.
+pub async fn compute_with(conn: &mut SqliteConnection, payee: &Payee, plan: &Plan, period: Period, extra: &[SalesLine]) -> CoreResult<Statement> {
     if plan.kind != plan_kind(payee) {
         return Err(invalid("plan", FieldCode::UnknownValue, format!("plan '{}' is a {} plan; a {} statement needs a {} plan", plan.name, plan_kind_name(plan.kind), payee.kind(), payee.kind())));
     }
@@ -55,6 +61,8 @@ pub async fn compute(conn: &mut SqliteConnection, payee: &Payee, plan: &Plan, pe
         Payee::Partner(c) => (stored_lines::for_partner(conn, c, period.to).await?, Vec::new()),
         Payee::Rep(c) => (stored_lines::for_rep(conn, c, period.to).await?, reps::targets(conn, c, period).await?),
     };
+    let mut lines = lines;
+    lines.extend(extra.iter().filter(|l| l.date <= period.to).cloned());
     let earlier = statements::settled_before(conn, payee, period.from).await?;
     let carried_in = history::carried_into(period.from, earlier.iter().map(|r| &r.statement));
     let earned = history::earned_for(&lines, earlier.iter().map(|r| &r.statement));

@@ -13,9 +13,11 @@ use crate::store::row;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use sqlx::{Row, SqliteConnection};
+use ts_rs::TS;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(export, rename = "StatementStatus")]
 pub enum Status {
     Computed,
     Locked,
@@ -30,7 +32,8 @@ impl Status {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct StatementRecord {
     pub id: String,
     pub payee: Payee,
@@ -41,6 +44,7 @@ pub struct StatementRecord {
     pub plan_name: String,
     pub plan_version: u32,
     pub currency: String,
+    #[ts(type = "string")]
     pub total: Decimal,
     pub created_at: String,
     pub locked_at: Option<String>,
