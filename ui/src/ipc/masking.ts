@@ -6,7 +6,7 @@ import type { AuditEntry } from "../bindings/AuditEntry";
 import type { DataView } from "../bindings/DataView";
 import type { DataViewRole } from "../bindings/DataViewRole";
 import type { Page } from "../bindings/Page";
-import type { TableName } from "../bindings/TableName";
+import type { RevealTable } from "../bindings/RevealTable";
 import { call } from "./call";
 
 export const DATA_VIEW_KEY = ["data_view"] as const;
@@ -15,7 +15,7 @@ export const DATA_VIEW_ROLES: readonly DataViewRole[] = ["admin", "sales_ops", "
 export const dataView = () => call<DataView>("data_view");
 export const setDataViewRole = (role: DataViewRole) => call<DataView>("set_data_view_role", { role });
 export const setPrivacyScreen = (on: boolean) => call<DataView>("set_privacy_screen", { on });
-export const revealValue = (table: TableName, id: string, field: string, reason: string) =>
+export const revealValue = (table: RevealTable, id: string, field: string, reason: string) =>
   call<string>("reveal_value", { table, id, field, reason });
 export const listAudit = (page: number, pageSize: number) => call<Page<AuditEntry>>("list_audit", { page, pageSize });
 

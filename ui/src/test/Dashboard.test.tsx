@@ -26,7 +26,7 @@ const band = (label: string, count: number) => ({ label, count, pipeline: "1000.
 
 function fixture(): Dashboard {
   return {
-    period: "2026", currency: "CNY", owners: ["王伟", "李娜"], regions: ["华东"], opportunity_count: 42,
+    period: "2026", currency: "CNY", owners: [{ value: "owner:1", label: "王伟", masked: false }, { value: "owner:2", label: "李娜", masked: false }], regions: ["华东"], opportunity_count: 42,
     funnel: {
       period: "2026", currency: "CNY", lost_count: 5, lost_amount: "9000.00", bottleneck: "negotiation",
       stages: [stage("initial", 40), stage("qualified", 20), stage("proposal", 12), stage("negotiation", 8), stage("won", 2, { drop_off: null })],
@@ -52,7 +52,7 @@ function fixture(): Dashboard {
 
 const drill: Drill = {
   target: { kind: "funnel_reached", stage: "negotiation" }, count: 8, total: "8000.00",
-  rows: [{ id: "o1", name: "CRM 升级 7", customer: "华信科技", stage: "negotiation", amount: "5000.00", owner: "王伟", date: "2026-12-20" }],
+  rows: [{ id: "o1", name: "CRM 升级 7", customer: "华信科技", stage: "negotiation", amount: "5000.00", owner: "王伟", date: "2026-12-20", masked: [] }],
 };
 
 async function openDashboard(handlers = {}) {

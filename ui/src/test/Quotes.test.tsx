@@ -32,14 +32,14 @@ function quote(over: Partial<Quote> = {}): Quote {
       total: "11300.00", cost: "4000.00", margin: "6000.00", margin_pct: "60.00",
     },
     events: [],
-    created_at: "2026-11-22T08:00:00Z", updated_at: "2026-11-22T08:00:00Z",
+    created_at: "2026-11-22T08:00:00Z", updated_at: "2026-11-22T08:00:00Z", masked: [],
     ...over,
   };
 }
 
 const summary = (q: Quote): QuoteSummary => ({
   id: q.id, number: q.number, revision: q.revision, status: q.status, customer_name: q.customer_name, currency: q.currency,
-  total: q.totals.total, quote_date: q.quote_date, valid_until: q.valid_until, updated_at: q.updated_at,
+  total: q.totals.total, quote_date: q.quote_date, valid_until: q.valid_until, updated_at: q.updated_at, owner: q.owner, masked: q.masked.filter((f) => f === "owner"),
 });
 
 /** A fake preview_quote: one line's amount = qty × price × (1 − disc), 13 % tax, words for two known totals. */
@@ -228,7 +228,7 @@ describe("approvals and locked quotes", () => {
           status: "approved",
           required_approval: "director",
           updated_at: "2026-11-22T09:00:00Z",
-          events: [{ from_status: "pending_approval", to_status: "approved", actor: "li", role: "director", comment: "ok for Q4", at: "2026-11-22T09:00:00Z" }],
+          events: [{ id: "ev-1", from_status: "pending_approval", to_status: "approved", actor: "li", role: "director", comment: "ok for Q4", at: "2026-11-22T09:00:00Z", masked: [] }],
         });
         return current;
       },

@@ -33,6 +33,10 @@ pub struct QuoteSummary {
     pub quote_date: String,
     pub valid_until: String,
     pub updated_at: String,
+    /// Who made the quote (an employee's name: personal data, shown through the data view).
+    pub owner: String,
+    /// Fields shown masked by the data view's policy; empty in clear.
+    pub masked: Vec<String>,
 }
 
 impl<'r> sqlx::FromRow<'r, SqliteRow> for QuoteSummary {
@@ -51,6 +55,8 @@ impl<'r> sqlx::FromRow<'r, SqliteRow> for QuoteSummary {
             quote_date: r.try_get("quote_date")?,
             valid_until: r.try_get("valid_until")?,
             updated_at: r.try_get("updated_at")?,
+            owner: r.try_get("owner")?,
+            masked: Vec::new(),
         })
     }
 }
@@ -312,6 +318,7 @@ pub(super) async fn get_in(conn: &mut SqliteConnection, id: QuoteId, rules: &Quo
         currency,
         created_at: r.try_get("created_at")?,
         updated_at: r.try_get("updated_at")?,
+        masked: Vec::new(),
     })
 }
 
@@ -320,12 +327,14 @@ async fn load_events(conn: &mut SqliteConnection, id: QuoteId) -> CoreResult<Vec
     let mut events = Vec::with_capacity(rows.len());
     for r in &rows {
         events.push(QuoteEvent {
+            id: r.try_get("id")?,
             from_status: row::opt_choice(r, "from_status", QuoteStatus::parse)?,
             to_status: row::choice(r, "to_status", QuoteStatus::parse)?,
             actor: r.try_get("actor")?,
             role: r.try_get("role")?,
             comment: r.try_get("comment")?,
             at: r.try_get("at")?,
+            masked: Vec::new(),
         });
     }
     Ok(events)
