@@ -38,7 +38,12 @@ export function RevealButton(props: Props) {
         }}
         data-testid={`reveal-${props.id}-${props.field}`}
       />
-      {open && <RevealModal {...props} onClose={() => setOpen(false)} />}
+      {/* React events bubble out of the modal's portal: keep its clicks from a clickable row. */}
+      {open && (
+        <span onClick={(e) => e.stopPropagation()}>
+          <RevealModal {...props} onClose={() => setOpen(false)} />
+        </span>
+      )}
     </ConfigProvider>
   );
 }
