@@ -2,7 +2,8 @@
 //! database: each list and record masked under the distributor view and in clear for admin;
 //! a masked quote form saved back keeps the clear notes (and notes edited around the stars
 //! are refused); reveal reaches quote, event, contract and review rows, audited; the
-//! dashboard's owners, attainment and drill rows masked, the owner filter still resolving.
+//! dashboard's owners, attainment and drill rows masked, the owner filter still resolving;
+//! legal's review report exported through the policy.
 
 use dealdesk_core::contract::{workflow as contract_workflow, KeyTerms, TemplateKind};
 use dealdesk_core::crm::customer::{self, CustomerInput};
@@ -148,6 +149,15 @@ async fn contracts_and_the_review_show_names_through_the_view(pool: SqlitePool) 
     assert!(r.items.iter().filter(|i| i.decided_by.is_none()).all(|i| i.masked.is_empty()), "nothing to mask in pending items");
     let s = &r.sign_offs[0];
     assert_eq!((s.actor.as_str(), s.comment.contains("张伟")), ("李*", false));
+
+    // Legal's review report as the window exports it: through the same policy.
+    let policy = Role::Distributor.policy();
+    let masker = Masker { policy: &policy, keys: None };
+    let (_, doc) = dealdesk_core::risk::report::document_masked(&pool, &id, dealdesk_core::pdf::quote::Labels::Bilingual, "2026-12-02T10:00:00Z", Some(&masker)).await.expect("report");
+    let printed = format!("{doc:?}");
+    assert!(!printed.contains("李娜") && !printed.contains("王伟") && !printed.contains("13812341234") && printed.contains("李*"), "{printed}");
+    let (_, clear) = dealdesk_core::risk::report::document(&pool, &id, dealdesk_core::pdf::quote::Labels::Bilingual, "2026-12-02T10:00:00Z").await.expect("report");
+    assert!(format!("{clear:?}").contains("李娜"), "the command line's report stays in clear");
 
     view::set_role(&pool, Role::Admin).await.expect("role");
     let (c, r) = screen(pool.clone(), id).await;
