@@ -1,6 +1,6 @@
 // Personal-data masking from the window: the data view role and the privacy screen (both
 // saved in the database), revealing one value (reason required, audited), the audit log.
-// Changing the view refreshes every query, so every list comes back through the new policy.
+// Changing the view drops every cached query, so every screen comes back through the new policy.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { AuditEntry } from "../bindings/AuditEntry";
 import type { DataView } from "../bindings/DataView";
@@ -21,12 +21,19 @@ export const listAudit = (page: number, pageSize: number) => call<Page<AuditEntr
 
 export const useDataView = () => useQuery({ queryKey: DATA_VIEW_KEY, queryFn: dataView });
 
-/** Applies a changed view: the new one in the cache, every other query refetched masked anew. */
+/**
+ * Applies a changed view: the new one in the cache; cached data no screen shows now is dropped
+ * (it was fetched through the old view, and a screen opened later would start from it, e.g. a
+ * quote's notes in clear seeding its form), and the shown queries are fetched anew through the
+ * new policy (their screens stay where they are).
+ */
 function useApplyView() {
   const client = useQueryClient();
   return async (view: DataView) => {
     client.setQueryData(DATA_VIEW_KEY, view);
-    await client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== DATA_VIEW_KEY[0] });
+    const others = (q: { queryKey: readonly unknown[] }) => q.queryKey[0] !== DATA_VIEW_KEY[0];
+    client.removeQueries({ predicate: (q) => others(q) && q.getObserversCount() === 0 });
+    await client.invalidateQueries({ predicate: others });
   };
 }
 
