@@ -165,7 +165,8 @@ async fn masking_quote_owner_and_dashboard_drill_for_distributor_then_admin_reve
         app.wait_gone("reveal-value").await;
 
         app.open("compliance").await;
-        app.el("audit-table").await;
+        // The log is read afresh when the page opens: wait for the entry, then read its row.
+        app.wait_inner_text("audit-table", "the reveal entry", |t| t.contains("核对报价负责人")).await;
         let entry = app
             .js(
                 "const row = Array.from(document.querySelectorAll('[data-testid^=audit-row-]'))
