@@ -414,20 +414,8 @@ pub async fn get_in_review(conn: &mut SqliteConnection, contract: &str) -> CoreR
     let order = |k: &str| SEED.iter().position(|s| s.key == k).unwrap_or(usize::MAX);
     let mut items: Vec<ReviewItem> = items
         .into_iter()
-        .map(|r| ReviewItem {
-            id: r.0,
-            risk_type: Category::parse(&r.1).unwrap_or(Category::Payment),
-            item_key: r.2,
-            text_zh: r.3,
-            text_en: r.4,
-            mitigation_zh: r.5,
-            mitigation_en: r.6,
-            status: r.7,
-            reason: r.8,
-            decided_by: r.9,
-            decided_at: r.10,
-            masked: Vec::new(),
-        })
+        .map(|r| ReviewItem { id: r.0, risk_type: Category::parse(&r.1).unwrap_or(Category::Payment), item_key: r.2, text_zh: r.3, text_en: r.4, mitigation_zh: r.5,
+            mitigation_en: r.6, status: r.7, reason: r.8, decided_by: r.9, decided_at: r.10, masked: Vec::new() })
         .collect();
     items.sort_by_key(|i| order(&i.item_key));
     let sign_offs: Vec<(String, i64, String, String, String, String, Option<String>)> =
