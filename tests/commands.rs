@@ -174,3 +174,64 @@ fn the_window_receives_contacts_through_the_data_view_and_reveals_only_when_allo
     let text = std::fs::read_to_string(report["path"].as_str().expect("path")).expect("file");
     assert!(text.contains("[mobile]") && !text.contains("13812341234"), "{text}");
 }
+
+/// Runs SQL on the app's database (to give records the employee names a real team has).
+fn sql(app: &tauri::App<tauri::test::MockRuntime>, statement: &str) {
+    let pool = app.state::<AppState>().pool().expect("pool");
+    tauri::async_runtime::block_on(sqlx::query(statement).execute(&pool)).expect("sql");
+}
+
+#[test]
+fn quotes_and_the_dashboard_reach_the_window_through_the_data_view() {
+    let (app, dir) = app();
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("window");
+    let customer = call(&window, "save_customer", json!({"input": {"id": null, "name": "华信科技", "industry": "", "size": null, "region": "", "tier": null, "owner": "", "notes": ""}})).expect("customer");
+    call(&window, "save_opportunity", json!({"input": {"id": null, "customer_id": customer["id"], "name": "CRM 升级", "stage": "negotiation", "amount": "5000", "currency": "CNY", "expected_close": null, "probability_pct": "", "competitor": "", "owner": "王伟"}})).expect("opportunity");
+    let line = json!({"product_id": null, "sku": "DD-100", "description": "年度订阅", "unit": "套", "quantity": "1", "unit_price": "10000", "discount_pct": "0", "tax_rate_pct": "13", "unit_cost": "4000"});
+    let form = |id: Value, notes: Value| json!({"input": {"id": id, "customer_id": customer["id"], "opportunity_id": null, "currency": "CNY", "exchange_rate": "1", "tax_inclusive": false,
+        "discount_pct": "0", "quote_date": "2026-12-01", "valid_until": "2099-12-31", "labels": "bilingual", "paper": "a4", "notes": notes, "terms": "", "lines": [line]}});
+    let quote = call(&window, "save_quote", form(Value::Null, json!("联系人：张伟 13812341234"))).expect("quote");
+    let qid = quote["id"].clone();
+    sql(&app, "UPDATE quotes SET owner = '王伟'");
+
+    call(&window, "set_data_view_role", json!({"role": "distributor"})).expect("role");
+    let query = json!({"query": {"search": null, "sort": null, "desc": false, "page": 1, "page_size": 20}});
+    let page = call(&window, "list_quotes", query).expect("quotes");
+    assert_eq!((page["items"][0]["owner"].clone(), page["items"][0]["masked"].clone()), (json!("王*"), json!(["owner"])));
+    let shown = call(&window, "quote_revisions", json!({"id": qid})).expect("revisions")[0].clone();
+    assert_eq!(shown["owner"], json!("王*"));
+    assert!(!shown.to_string().contains("13812341234") && !shown.to_string().contains("张伟"), "{shown}");
+    let saved = call(&window, "save_quote", form(qid.clone(), shown["notes"].clone())).expect("saved back masked");
+    assert_eq!(saved["notes"], shown["notes"]);
+
+    let year = dealdesk_core::report::Period::year_of(dealdesk_core::clock::today()).expect("year").label();
+    let request = json!({"period": year, "owner": null, "region": null, "currency": "CNY", "forecast_months": 6});
+    let figures = call(&window, "dashboard", json!({"request": request})).expect("figures");
+    assert_eq!(figures["owners"][0]["label"], json!("王*"));
+    let key = figures["owners"][0]["value"].clone();
+    assert!(key.as_str().is_some_and(|k| k.starts_with("owner:")) && !figures.to_string().contains("王伟"), "{figures}");
+    let filtered = json!({"period": year, "owner": key, "region": null, "currency": "CNY", "forecast_months": 6});
+    let drill = call(&window, "dashboard_drill", json!({"request": filtered, "target": {"kind": "open"}})).expect("drill");
+    assert_eq!((drill["count"].clone(), drill["rows"][0]["owner"].clone(), drill["rows"][0]["masked"].clone()), (json!(1), json!("王*"), json!(["owner"])));
+    let typed = json!({"period": year, "owner": "王伟", "region": null, "currency": "CNY", "forecast_months": 6});
+    assert_eq!(call(&window, "dashboard_drill", json!({"request": typed, "target": {"kind": "open"}})).expect_err("typed")["kind"], json!("validation"));
+    let table = json!({"table": "drill", "target": {"kind": "open"}});
+    let err = call(&window, "export_dashboard_table", json!({"request": filtered, "table": table, "format": "csv", "policy": "admin", "toDocuments": true})).expect_err("shows more");
+    assert_eq!(err["kind"], json!("conflict"));
+    let path = call(&window, "export_dashboard_table", json!({"request": filtered, "table": table, "format": "csv", "policy": null, "toDocuments": true})).expect("exported");
+    let path = path.as_str().expect("path").to_string();
+    assert!(path.ends_with("-masked-distributor.csv") && path.starts_with(&dir.path().display().to_string()), "{path}");
+    let text = std::fs::read_to_string(&path).expect("file");
+    assert!(text.contains("王*") && !text.contains("王伟"), "{text}");
+    let pdf = call(&window, "print_dashboard", json!({"request": filtered, "policy": "trade_show"})).expect("weekly");
+    assert!(pdf.as_str().is_some_and(|p| p.ends_with("-masked-trade_show.pdf")), "{pdf}");
+    let audit = call(&window, "list_audit", json!({"page": 1, "pageSize": 3})).expect("audit");
+    assert_eq!((audit["items"][0]["entity"].clone(), audit["items"][1]["entity"].clone()), (json!("dashboard"), json!("dashboard")));
+    assert!(audit["items"][0]["detail"].as_str().is_some_and(|d| d.contains("\"policy\":\"trade_show\"")) && audit["items"][1]["detail"].as_str().is_some_and(|d| d.contains("\"policy\":\"distributor\"")), "{audit}");
+
+    call(&window, "set_data_view_role", json!({"role": "admin"})).expect("role");
+    let clear = call(&window, "quote_revisions", json!({"id": qid})).expect("revisions")[0].clone();
+    assert_eq!((clear["owner"].clone(), clear["notes"].clone(), clear["masked"].clone()), (json!("王伟"), json!("联系人：张伟 13812341234"), json!([])), "the masked save kept the clear notes");
+    let drill = call(&window, "dashboard_drill", json!({"request": filtered, "target": {"kind": "open"}})).expect("drill");
+    assert_eq!(drill["rows"][0]["owner"], json!("王伟"), "the same key still filters after the view changed");
+}

@@ -3,6 +3,10 @@
 //! PDF, the records behind a number, and the targets and costs the KPIs use.
 
 use clap::{Args, Subcommand};
+use dealdesk_core::masking::apply::Masker;
+use dealdesk_core::masking::dashboard as shown;
+use dealdesk_core::masking::keys::MaskingKeys;
+use dealdesk_core::masking::policy::Policy;
 use dealdesk_core::report::dashboard::{self, DashboardRequest};
 use dealdesk_core::report::drill::{self, DrillTarget};
 use dealdesk_core::report::snapshot::Snapshot;
@@ -27,12 +31,23 @@ pub struct Filters {
     /// Forecast months from this month (3–6).
     #[arg(long, default_value_t = 6, value_name = "N")]
     months: u32,
+    /// Mask owner names (and names in the drill's records) through a policy: default, admin,
+    /// sales_ops, legal, distributor, trade_show, or a policy JSON file. Without it, in clear.
+    #[arg(long, value_name = "NAME|FILE")]
+    policy: Option<String>,
 }
 
 impl Filters {
     fn request(&self) -> DashboardRequest {
         let period = self.period.clone().unwrap_or_else(|| Period::year_of(clock::today()).map(|p| p.label()).unwrap_or_default());
         DashboardRequest { period, owner: self.owner.clone(), region: self.region.clone(), currency: self.currency.clone(), forecast_months: self.months }
+    }
+
+    /// The `--policy` and, when it hashes or tokenises, the pseudonymisation keys.
+    fn policy(&self) -> Result<Option<(Policy, Option<MaskingKeys>)>, CoreError> {
+        let Some(policy) = self.policy.as_deref().map(Policy::resolve).transpose()? else { return Ok(None) };
+        let keys = if policy.needs_keys() { Some(super::mask::pseudonym_keys()?) } else { None };
+        Ok(Some((policy, keys)))
     }
 }
 
@@ -94,18 +109,35 @@ pub async fn dashboard(pool: &SqlitePool, filters: &Filters, pdf: Option<PathBuf
     let inputs = dashboard::load_inputs(&mut conn, &period, &scope).await?;
     let snap = Snapshot::load(&mut conn).await?;
     snap.trim(&mut conn).await?;
-    let d = dashboard::compute(&snap, &period, &scope, request.forecast_months, &inputs, clock::today())?;
+    let mut d = dashboard::compute(&snap, &period, &scope, request.forecast_months, &inputs, clock::today())?;
+    let policy = filters.policy()?;
+    let masker = policy.as_ref().map(|(p, k)| Masker { policy: p, keys: k.as_ref() });
     match pdf {
         Some(path) => {
             let engine = PdfEngine::load(None)?;
-            let scope_label = dashboard::scope_label(&request);
+            let scope_label = match &masker {
+                Some(m) => shown::masked_scope_label(&request, m)?,
+                None => dashboard::scope_label(&request),
+            };
             let bytes = engine.render_dashboard(&d, &scope_label, &clock::today().to_string())?;
             dealdesk_core::pdf::write_atomically(&path, &bytes)?;
-            println!("weekly report for {} written to {}", d.period, path.display());
+            shown::audit_export(pool, &path, "weekly_report", 1, "pdf", masker.as_ref().map(|m| m.policy)).await?;
+            println!("weekly report for {} written to {}{}", d.period, path.display(), masked_with(masker.as_ref()));
             Ok(())
         }
-        None => super::report::json(&d),
+        None => {
+            if let Some(m) = &masker {
+                shown::mask_dashboard(&mut d, m)?;
+                // The window's filter keys mean nothing here: the value is the masked label.
+                d.owners.iter_mut().for_each(|c| c.value = c.label.clone());
+            }
+            super::report::json(&d)
+        }
     }
+}
+
+fn masked_with(masker: Option<&Masker<'_>>) -> String {
+    masker.map(|m| format!(" (masked with policy {})", m.policy.name)).unwrap_or_default()
 }
 
 /// The records behind one number, as JSON, or written to a CSV/XLSX file (all of them).
@@ -118,13 +150,19 @@ pub async fn drill(pool: &SqlitePool, filters: &Filters, target: &str, out: Opti
     let snap = Snapshot::load(&mut conn).await?;
     snap.trim(&mut conn).await?;
     let limit = if out.is_some() { usize::MAX } else { drill::SHOWN };
-    let d = drill::drill(&mut conn, &snap, &period, &scope, &thresholds, &target, limit).await?;
+    let mut d = drill::drill(&mut conn, &snap, &period, &scope, &thresholds, &target, limit).await?;
+    let policy = filters.policy()?;
+    let masker = policy.as_ref().map(|(p, k)| Masker { policy: p, keys: k.as_ref() });
+    if let Some(m) = &masker {
+        shown::mask_drill(&mut d, m)?;
+    }
     let Some(path) = out else { return super::report::json(&d) };
     let format = FileFormat::from_file_name(&path.display().to_string())
         .ok_or_else(|| CoreError::BadRequest(format!("{}: use a .csv or .xlsx file name", path.display())))?;
     let (headers, rows) = drill::table(&d);
     write::write_file(&path, format, &headers, &rows)?;
-    println!("{} record(s), total {}, written to {}", d.count, d.total, path.display());
+    shown::audit_export(pool, &path, "records", rows.len(), format.extension(), masker.as_ref().map(|m| m.policy)).await?;
+    println!("{} record(s), total {}, written to {}{}", d.count, d.total, path.display(), masked_with(masker.as_ref()));
     Ok(())
 }
 

@@ -43,11 +43,13 @@ pub async fn info(state: &AppState) -> Result<AppInfo, IpcError> {
     let flagged = settings::onboarded(&mut conn).await?;
     drop(conn);
     let counts = store::table_counts(&state.pool()?).await?;
+    // The path holds the OS account's name: shown through the data view like any name.
+    let db_path = dealdesk_core::masking::window::shown_path(&state.pool()?, &state.db_path.display().to_string()).await?;
     Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION").to_string(),
         language,
         os_locale: sys_locale::get_locale(),
-        db_path: state.db_path.display().to_string(),
+        db_path,
         // A database that already holds data (say, from `dealdesk demo`) needs no first-run choice.
         onboarded: flagged || counts.customers > 0,
         counts,

@@ -7,6 +7,7 @@
 use super::contracts::{change, ContractDetail};
 use super::IpcError;
 use crate::state::AppState;
+use dealdesk_core::masking::apply::Masker;
 use dealdesk_core::pdf::quote::Labels;
 use dealdesk_core::risk::{report, review};
 use dealdesk_core::CoreError;
@@ -49,15 +50,20 @@ pub async fn sign_off_contract(state: State<'_, AppState>, id: String, comment: 
 
 /// Legal's review report (flags, decisions, who and when) as a PDF where the user says in the
 /// native dialog; `None` when cancelled. Any status: an open review's report says what blocks it.
+/// Names and reasons go through the data view's policy (as on the contract screen); the file
+/// name ends in `-masked-<policy>` unless the view is admin, and the audit entry names it.
 #[tauri::command]
 pub async fn export_contract_review_report<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, id: String) -> Result<Option<String>, IpcError> {
     let pool = state.pool()?;
-    let number = {
+    let (number, policy) = {
         let mut conn = pool.acquire().await.map_err(CoreError::from)?;
-        dealdesk_core::contract::store::get_in(&mut conn, &id).await?.number
+        let policy = dealdesk_core::masking::view::load(&mut conn).await?.effective_policy();
+        (dealdesk_core::contract::store::get_in(&mut conn, &id).await?.number, policy)
     };
-    let Some(path) = super::files::pick_save_path(&app, format!("{number}-review.pdf"), "pdf").await? else { return Ok(None) };
+    let name = dealdesk_core::masking::dashboard::export_file_name(&format!("{number}-review"), &policy.name, "pdf");
+    let Some(path) = super::files::pick_save_path(&app, name, "pdf").await? else { return Ok(None) };
     let engine = state.pdf_engine(&pool).await?;
-    report::render_to_file(&pool, &engine, &id, Labels::Bilingual, &path).await?;
+    let masker = Masker { policy: &policy, keys: None };
+    report::render_to_file_masked(&pool, &engine, &id, Labels::Bilingual, &path, Some(&masker)).await?;
     Ok(Some(path.display().to_string()))
 }

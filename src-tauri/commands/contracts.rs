@@ -121,15 +121,19 @@ pub(crate) async fn detail(pool: &dealdesk_core::store::SqlitePool, id: &str) ->
         let c = store::clause(&mut conn, key).await?;
         library.push(ClauseFallbacks { clause_key: c.key, zh: c.zh, en: c.en, fallbacks: c.fallbacks });
     }
-    let review = review::get_in_review(&mut conn, id).await?;
+    let mut review = review::get_in_review(&mut conn, id).await?;
     let final_blocked = review.final_blocked.clone();
+    // Owner, history, decisions and sign-offs through the data view's policy (the filled
+    // clauses hold the customer's and seller's company names, not personal data).
+    let mut contract = contract;
+    dealdesk_core::masking::documents::mask_contract_screen(&mut conn, &mut contract, &mut review).await?;
     Ok(ContractDetail { contract, filled, library, review, final_blocked })
 }
 
 #[tauri::command]
 pub async fn list_contracts(state: State<'_, AppState>) -> Result<Vec<ContractSummary>, IpcError> {
     let mut conn = state.pool()?.acquire().await.map_err(CoreError::from)?;
-    Ok(store::summaries(&mut conn).await?)
+    Ok(dealdesk_core::masking::documents::list_contracts(&mut conn).await?)
 }
 
 #[tauri::command]

@@ -7,8 +7,8 @@ use dealdesk_core::audit::AuditEntry;
 use dealdesk_core::listing::Page;
 use dealdesk_core::masking::policy::Role;
 use dealdesk_core::masking::view::{self, DataView};
+use dealdesk_core::masking::reveal::RevealTable;
 use dealdesk_core::masking::{reveal, window};
-use dealdesk_core::tabular::TableName;
 use tauri::State;
 
 #[tauri::command]
@@ -30,9 +30,10 @@ pub async fn set_privacy_screen(state: State<'_, AppState>, on: bool) -> Result<
     Ok(off_thread(move || async move { view::set_privacy_screen(&pool, on).await }).await?)
 }
 
-/// The clear value of one personal field, if the data view may reveal it; audited.
+/// The clear value of one personal field, if the data view may reveal it; audited. `table`
+/// is a list table or a quote, contract or review table (`quote_events`, `review_items` …).
 #[tauri::command]
-pub async fn reveal_value(state: State<'_, AppState>, table: TableName, id: String, field: String, reason: String) -> Result<String, IpcError> {
+pub async fn reveal_value(state: State<'_, AppState>, table: RevealTable, id: String, field: String, reason: String) -> Result<String, IpcError> {
     let pool = state.pool()?;
     Ok(off_thread(move || async move { reveal::reveal(&pool, table, &id, &field, &reason).await }).await?)
 }

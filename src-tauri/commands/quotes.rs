@@ -7,6 +7,7 @@ use super::{off_thread, parse_id, IpcError};
 use crate::state::AppState;
 use dealdesk_core::ids::QuoteId;
 use dealdesk_core::listing::{ListQuery, Page};
+use dealdesk_core::masking::documents;
 use dealdesk_core::quote::pricing::{self, LineRequest, QuotePreview};
 use dealdesk_core::quote::store::{self, QuoteSummary};
 use dealdesk_core::quote::{render, workflow, Actor, Quote, QuoteInput, QuoteLineInput, QuoteStatus};
@@ -30,18 +31,25 @@ pub(crate) async fn actor(state: &AppState) -> Result<Actor, IpcError> {
 
 #[tauri::command]
 pub async fn list_quotes(state: State<'_, AppState>, query: ListQuery) -> Result<Page<QuoteSummary>, IpcError> {
-    Ok(store::list(&state.pool()?, &query).await?)
+    Ok(documents::list_quotes(&state.pool()?, &query).await?)
 }
 
-/// Every revision of the quote, oldest first (the last is the one to work on).
+/// Every revision of the quote, oldest first (the last is the one to work on); the owner,
+/// notes and history through the data view's policy.
 #[tauri::command]
 pub async fn quote_revisions(state: State<'_, AppState>, id: String) -> Result<Vec<Quote>, IpcError> {
-    Ok(store::revisions(&state.pool()?, quote_id(&id)?).await?)
+    Ok(documents::quote_revisions(&state.pool()?, quote_id(&id)?).await?)
 }
 
+/// Saves a draft; notes sent back masked as shown keep their clear text (see `documents`).
 #[tauri::command]
 pub async fn save_quote(state: State<'_, AppState>, input: QuoteInput) -> Result<Quote, IpcError> {
-    Ok(store::save_draft(&state.pool()?, &input).await?)
+    Ok(documents::save_quote(&state.pool()?, input).await?)
+}
+
+/// A quote a workflow step returned, as the data view shows it.
+async fn shown(state: &AppState, quote: Quote) -> Result<Quote, IpcError> {
+    Ok(documents::shown_quote(&state.pool()?, quote).await?)
 }
 
 #[tauri::command]
@@ -59,7 +67,8 @@ pub async fn quote_line_for_product(state: State<'_, AppState>, request: LineReq
 #[tauri::command]
 pub async fn submit_quote(state: State<'_, AppState>, id: String) -> Result<Quote, IpcError> {
     let who = actor(&state).await?;
-    Ok(workflow::submit(&state.pool()?, quote_id(&id)?, &who).await?)
+    let quote = workflow::submit(&state.pool()?, quote_id(&id)?, &who).await?;
+    shown(&state, quote).await
 }
 
 #[tauri::command]
@@ -68,19 +77,22 @@ pub async fn decide_quote(state: State<'_, AppState>, id: String, approve: bool,
     let pool = state.pool()?;
     let id = quote_id(&id)?;
     // The audit entry is written in the same transaction; its future is not `Send`.
-    Ok(off_thread(move || async move { workflow::decide(&pool, id, &who, approve, &comment).await }).await?)
+    let quote = off_thread(move || async move { workflow::decide(&pool, id, &who, approve, &comment).await }).await?;
+    shown(&state, quote).await
 }
 
 #[tauri::command]
 pub async fn mark_quote(state: State<'_, AppState>, id: String, to: QuoteStatus) -> Result<Quote, IpcError> {
     let who = actor(&state).await?;
-    Ok(workflow::mark(&state.pool()?, quote_id(&id)?, &who, to, "").await?)
+    let quote = workflow::mark(&state.pool()?, quote_id(&id)?, &who, to, "").await?;
+    shown(&state, quote).await
 }
 
 #[tauri::command]
 pub async fn revise_quote(state: State<'_, AppState>, id: String) -> Result<Quote, IpcError> {
     let who = actor(&state).await?;
-    Ok(workflow::revise(&state.pool()?, quote_id(&id)?, &who).await?)
+    let quote = workflow::revise(&state.pool()?, quote_id(&id)?, &who).await?;
+    shown(&state, quote).await
 }
 
 /// Prints a quote into the app's own documents folder (`documents/quotes/` beside the

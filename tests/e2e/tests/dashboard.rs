@@ -55,6 +55,9 @@ async fn the_bottleneck_stage_opens_its_opportunities_and_abc_is_applied() {
         // The weekly report for the meeting.
         app.click("dashboard-export").await;
         app.click("export-print").await;
+        // The export asks for the masking policy first (the view's own is preselected).
+        app.el("export-dialog").await;
+        app.click("export-to-documents").await;
         let printed = app.wait_text("dashboard-printed", "written to", |t| t.contains(".pdf")).await;
         let path = app.js("return document.querySelector('[data-testid=dashboard-printed]').getAttribute('data-path');", vec![]).await;
         let path = path.as_str().unwrap_or_default().to_string();

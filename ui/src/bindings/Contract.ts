@@ -8,4 +8,12 @@ import type { TemplateKind } from "./TemplateKind";
 /**
  * A contract as the window, the CLI and the PDF see it.
  */
-export type Contract = { id: string, number: string, status: ContractStatus, kind: TemplateKind, quote_id: string, quote_number: string, customer_id: string, customer_name: string, currency: string, contract_value: string, contract_date: string, terms: KeyTerms, clauses: Array<ContractClause>, events: Array<ContractEvent>, created_at: string, updated_at: string, };
+export type Contract = { id: string, number: string, status: ContractStatus, kind: TemplateKind, quote_id: string, quote_number: string, customer_id: string, customer_name: string, currency: string, contract_value: string, contract_date: string, terms: KeyTerms, clauses: Array<ContractClause>, events: Array<ContractEvent>, 
+/**
+ * Who made the contract (an employee's name: personal data, shown through the data view).
+ */
+owner: string, created_at: string, updated_at: string, 
+/**
+ * Fields shown masked by the data view's policy (`owner`); empty in clear.
+ */
+masked: Array<string>, };

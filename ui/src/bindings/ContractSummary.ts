@@ -5,4 +5,12 @@ import type { TemplateKind } from "./TemplateKind";
 /**
  * One row of the window's contract list.
  */
-export type ContractSummary = { id: string, number: string, status: ContractStatus, kind: TemplateKind, customer_name: string, quote_number: string, currency: string, contract_value: string, contract_date: string, updated_at: string, };
+export type ContractSummary = { id: string, number: string, status: ContractStatus, kind: TemplateKind, customer_name: string, quote_number: string, currency: string, contract_value: string, contract_date: string, updated_at: string, 
+/**
+ * Who made the contract (an employee's name: personal data, shown through the data view).
+ */
+owner: string, 
+/**
+ * Fields shown masked by the data view's policy; empty in clear.
+ */
+masked: Array<string>, };

@@ -7,12 +7,13 @@ import type { Economics } from "./Economics";
 import type { Forecast } from "./Forecast";
 import type { Funnel } from "./Funnel";
 import type { KpiReport } from "./KpiReport";
+import type { OwnerChoice } from "./OwnerChoice";
 
 export type Dashboard = { period: string, currency: string, 
 /**
  * Owners and regions that occur, for the filters.
  */
-owners: Array<string>, regions: Array<string>, opportunity_count: number, funnel: Funnel, kpi: KpiReport, attainment: Attainment, economics: Economics, forecast: Forecast, accuracy: Array<AccuracyRow>, 
+owners: Array<OwnerChoice>, regions: Array<string>, opportunity_count: number, funnel: Funnel, kpi: KpiReport, attainment: Attainment, economics: Economics, forecast: Forecast, accuracy: Array<AccuracyRow>, 
 /**
  * The top [`ABC_ROWS`] customers; counts and totals are over all of them.
  */

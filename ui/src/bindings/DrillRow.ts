@@ -9,4 +9,9 @@ name: string, customer: string, stage: Stage | null, amount: string, owner: stri
 /**
  * Expected close (opportunities) or the day the record was created (customers).
  */
-date: string | null, };
+date: string | null, 
+/**
+ * Fields shown masked by the data view's policy (`owner`; `name`, `customer` when a
+ * name in them is found by the detectors); empty in clear.
+ */
+masked: Array<string>, };

@@ -18,4 +18,8 @@ number: string | null, status: QuoteStatus, customer_id: string, customer_name: 
 /**
  * The approval this quote needs now (from its discounts and margin).
  */
-required_approval: ApprovalLevel, owner: string, lines: Array<QuoteLine>, totals: Totals, events: Array<QuoteEvent>, created_at: string, updated_at: string, };
+required_approval: ApprovalLevel, owner: string, lines: Array<QuoteLine>, totals: Totals, events: Array<QuoteEvent>, created_at: string, updated_at: string, 
+/**
+ * Fields shown masked by the data view's policy (`owner`, `notes`); empty in clear.
+ */
+masked: Array<string>, };

@@ -8,4 +8,12 @@ export type QuoteSummary = { id: string, number: string | null, revision: number
 /**
  * The stored total (recomputed on every save).
  */
-total: string, quote_date: string, valid_until: string, updated_at: string, };
+total: string, quote_date: string, valid_until: string, updated_at: string, 
+/**
+ * Who made the quote (an employee's name: personal data, shown through the data view).
+ */
+owner: string, 
+/**
+ * Fields shown masked by the data view's policy; empty in clear.
+ */
+masked: Array<string>, };

@@ -6,4 +6,8 @@ export type ReviewFlag = { id: string, rule_id: string, category: RiskCategory, 
 /**
  * open, resolved or waived.
  */
-status: string, reason: string, decided_by: string | null, decided_at: string | null, };
+status: string, reason: string, decided_by: string | null, decided_at: string | null, 
+/**
+ * Fields shown masked by the data view's policy (`decided_by`, `reason`).
+ */
+masked: Array<string>, };

@@ -3,6 +3,7 @@
 // three decisions. An item that requires a change blocks the sign-off.
 import { Button, Space, Tag, Tooltip, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { MaskedText } from "../masking/MaskedText";
 import type { ReviewItem } from "../bindings/ReviewItem";
 import type { ItemDecision } from "../ipc/contracts";
 import { pick } from "./lang";
@@ -37,7 +38,19 @@ export function Checklist({ items, isLegal, canDecide, onDecide }: Props) {
             <Typography.Text type="secondary" className="checklist-mitigation">
               {t("contracts.review.expected")} {pick(i18n.language, i.mitigation_zh, i.mitigation_en)}
             </Typography.Text>
-            {i.reason && <div className="flag-reason">{i.decided_by ? `${i.decided_by}: ` : ""}{i.reason}</div>}
+            {i.reason && (
+              <div className="flag-reason">
+                {i.decided_by && (
+                  <MaskedText table="review_items" id={i.id} field="decided_by" label={t("masking.fields.decided_by")} masked={i.masked}>
+                    {i.decided_by}
+                  </MaskedText>
+                )}
+                {i.decided_by ? ": " : ""}
+                <MaskedText table="review_items" id={i.id} field="reason" label={t("masking.fields.reason")} masked={i.masked}>
+                  {i.reason}
+                </MaskedText>
+              </div>
+            )}
             {canDecide && (
               <Space size={4} className="flag-actions">
                 {(["pass", "accepted", "change_required"] as const).map((d) => (

@@ -5,6 +5,7 @@ import { ArrowLeftOutlined } from "@ant-design/icons";
 import { Alert, Button, Col, Popconfirm, Row, Space, Spin, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { groupDigits } from "../format/decimal";
+import { MaskedText } from "../masking/MaskedText";
 import { markContract } from "../ipc/contracts";
 import { useUserRole } from "../quotes/queries";
 import { ClauseList } from "./ClauseList";
@@ -46,6 +47,12 @@ export function ContractDetailView({ id, onBack }: { id: string; onBack: () => v
         </Typography.Text>
         <Typography.Text type="secondary">
           {t("contracts.fromQuote", { quote: c.quote_number, date: c.contract_date })}
+        </Typography.Text>
+        <Typography.Text type="secondary" data-testid="contract-owner">
+          {t("contracts.fields.owner")}:{" "}
+          <MaskedText table="contracts" id={c.id} field="owner" label={t("contracts.fields.owner")} masked={c.masked}>
+            {c.owner}
+          </MaskedText>
         </Typography.Text>
         <span className="toolbar-spacer" />
         {(MARKS[c.status] ?? []).map((to) => (

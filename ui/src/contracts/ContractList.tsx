@@ -1,6 +1,7 @@
 // The contract list: number, customer, status tag, template, value and date, newest first,
 // with a text filter; "New contract" opens the dialog that makes one from an accepted quote.
-// In the Legal review area only contracts in review (or sent back) are listed.
+// In the Legal review area only contracts in review (or sent back) are listed. The owner comes
+// masked by the data view's policy (the filter never matches a masked owner).
 import { PlusOutlined, SearchOutlined } from "@ant-design/icons";
 import { Alert, Button, Input, Table, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
@@ -8,6 +9,7 @@ import { useMemo, useState, type HTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 import type { ContractSummary } from "../bindings/ContractSummary";
 import { groupDigits } from "../format/decimal";
+import { MaskedText } from "../masking/MaskedText";
 import { ContractStatusTag } from "./ContractStatusTag";
 import { NewContractModal } from "./NewContractModal";
 import { useContracts } from "./queries";
@@ -49,6 +51,16 @@ export function ContractList({ reviewQueue, onOpen }: Props) {
       render: (_, c) => <span className="num">{groupDigits(c.contract_value)} {c.currency}</span>,
     },
     { key: "contract_date", title: t("contracts.fields.date"), width: 110, render: (_, c) => c.contract_date },
+    {
+      key: "owner",
+      title: t("contracts.fields.owner"),
+      width: 120,
+      render: (_, c) => (
+        <MaskedText table="contracts" id={c.id} field="owner" label={t("contracts.fields.owner")} masked={c.masked}>
+          {c.owner}
+        </MaskedText>
+      ),
+    },
   ];
 
   return (

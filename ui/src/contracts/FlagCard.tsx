@@ -3,6 +3,7 @@
 // "use fallback"; legal waives an open flag with the reason.
 import { Button, Space, Tag, Tooltip, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { MaskedText } from "../masking/MaskedText";
 import type { ContractDetail } from "../bindings/ContractDetail";
 import type { ReviewFlag } from "../bindings/ReviewFlag";
 import { pick } from "./lang";
@@ -64,7 +65,13 @@ export function FlagCard({ detail, flag: f, isLegal, busy, onUseFallback, onWaiv
       )}
       {f.status === "waived" && (
         <div className="flag-reason">
-          {t("contracts.review.waivedBy", { who: f.decided_by ?? "?" })}: {f.reason}
+          <MaskedText table="review_flags" id={f.id} field="decided_by" label={t("masking.fields.decided_by")} masked={f.masked}>
+            {t("contracts.review.waivedBy", { who: f.decided_by ?? "?" })}
+          </MaskedText>
+          :{" "}
+          <MaskedText table="review_flags" id={f.id} field="reason" label={t("masking.fields.reason")} masked={f.masked}>
+            {f.reason}
+          </MaskedText>
         </div>
       )}
       {f.status === "resolved" && f.reason && <div className="flag-reason">{t("contracts.review.resolved")}</div>}

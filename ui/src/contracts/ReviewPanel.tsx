@@ -6,6 +6,7 @@ import { AuditOutlined, CheckCircleOutlined, ReloadOutlined } from "@ant-design/
 import { Alert, Badge, Button, Card, Space, Tabs, Tooltip, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { MaskedText } from "../masking/MaskedText";
 import type { ContractDetail } from "../bindings/ContractDetail";
 import type { ReviewFlag } from "../bindings/ReviewFlag";
 import type { ReviewItem } from "../bindings/ReviewItem";
@@ -171,9 +172,19 @@ export function ReviewPanel({ detail: d, role, run, busy }: Props) {
       {d.review.sign_offs.length > 0 && (
         <div className="sign-offs" data-testid="review-sign-offs">
           {d.review.sign_offs.map((s) => (
-            <div key={s.at} className={s.revoked_at ? "sign-off revoked" : "sign-off"}>
-              <CheckCircleOutlined /> {t("contracts.review.signedOffBy", { who: s.actor, at: s.at.slice(0, 16).replace("T", " "), round: s.round })}
-              {s.comment && ` — ${s.comment}`}
+            <div key={s.id} className={s.revoked_at ? "sign-off revoked" : "sign-off"}>
+              <CheckCircleOutlined />{" "}
+              <MaskedText table="contract_signoffs" id={s.id} field="actor" label={t("masking.fields.actor")} masked={s.masked}>
+                {t("contracts.review.signedOffBy", { who: s.actor, at: s.at.slice(0, 16).replace("T", " "), round: s.round })}
+              </MaskedText>
+              {s.comment && (
+                <>
+                  {" — "}
+                  <MaskedText table="contract_signoffs" id={s.id} field="comment" label={t("masking.fields.comment")} masked={s.masked}>
+                    {s.comment}
+                  </MaskedText>
+                </>
+              )}
               {s.revoked_at && ` (${t("contracts.review.revoked")})`}
             </div>
           ))}

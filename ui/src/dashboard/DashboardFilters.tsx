@@ -4,13 +4,15 @@ import { DownloadOutlined, ReloadOutlined, SettingOutlined } from "@ant-design/i
 import { Button, Dropdown, Segmented, Select, Space } from "antd";
 import { useTranslation } from "react-i18next";
 import type { DashboardRequest } from "../bindings/DashboardRequest";
+import type { OwnerChoice } from "../bindings/OwnerChoice";
 import { currentPeriod, granularityOf, periodOptions, type Granularity } from "./periods";
 
 export type ExportAction = "pdf" | "print" | "funnel" | "kpi" | "forecast" | "abc";
 
 type Props = {
   request: DashboardRequest;
-  owners: string[];
+  /** Owners as the data view shows them; `value` is an opaque key the server resolves. */
+  owners: OwnerChoice[];
   regions: string[];
   onChange: (r: DashboardRequest) => void;
   onRefresh: () => void;
@@ -44,7 +46,7 @@ export function DashboardFilters({ request, owners, regions, onChange, onRefresh
         placeholder={t("dashboard.filters.allOwners")}
         value={request.owner ?? undefined}
         onChange={(owner) => set({ owner: owner ?? null })}
-        options={owners.map((o) => ({ value: o, label: o }))}
+        options={owners.map((o) => ({ value: o.value, label: o.label }))}
         style={{ width: 130 }}
         data-testid="dashboard-owner"
       />

@@ -1,14 +1,15 @@
 // The sales dashboard (销售看板): filters, KPIs with targets and CAC/LTV, the funnel, the
 // rolling forecast and ABC segmentation; every number opens the records behind it, and the
-// whole page exports as the weekly PDF (周报) or table by table as CSV/XLSX.
+// whole page exports as the weekly PDF (周报) or table by table as CSV/XLSX, each through a
+// masking policy no less strict than the data view (owner names are masked by the server).
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Alert, App, Col, Row, Spin, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { DashboardRequest } from "../bindings/DashboardRequest";
 import type { DrillTarget } from "../bindings/DrillTarget";
-import { useReportError } from "../components/useReportError";
 import { toIpcError } from "../ipc/call";
+import { PolicyExportDialog } from "../table/PolicyExportDialog";
 import { dashboard, exportDashboardPdf, exportDashboardTable, printDashboard } from "../ipc/dashboard";
 import { AbcCard } from "./AbcCard";
 import { CostsModal } from "./CostsModal";
@@ -26,26 +27,27 @@ type Modal = "targets" | "costs" | "settings" | null;
 export function DashboardPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const reportError = useReportError();
+  const [exporting, setExporting] = useState<ExportAction | null>(null);
   const [request, setRequest] = useState<DashboardRequest>({ period: currentPeriod("year"), owner: null, region: null, currency: "CNY", forecast_months: 6 });
   const [drill, setDrill] = useState<{ target: DrillTarget; title: string } | null>(null);
   const [modal, setModal] = useState<Modal>(null);
   const figures = useQuery({ queryKey: ["dashboard", "figures", request], queryFn: () => dashboard(request), placeholderData: keepPreviousData });
   const d = figures.data;
 
-  const onExport = async (action: ExportAction) => {
-    try {
-      if (action === "print") {
-        const path = await printDashboard(request);
-        void message.success({ content: <span data-testid="dashboard-printed" data-path={path}>{t("dashboard.export.printed", { path })}</span>, duration: 8 });
-        return;
-      }
-      const path = action === "pdf" ? await exportDashboardPdf(request) : await exportDashboardTable(request, { table: action }, "xlsx");
-      if (path) void message.success(t("dashboard.exported", { path }));
-    } catch (e) {
-      reportError(toIpcError(e));
+  /** "print" and "pdf" are the weekly report (documents folder or save dialog, chosen in the dialog). */
+  const runExport = async (action: ExportAction, policy: string, toDocuments: boolean) => {
+    const weekly = action === "print" || action === "pdf";
+    if (weekly && toDocuments) {
+      const path = await printDashboard(request, policy);
+      void message.success({ content: <span data-testid="dashboard-printed" data-path={path} data-policy={policy}>{t("dashboard.export.printed", { path })}</span>, duration: 8 });
+      return true;
     }
+    const path = weekly ? await exportDashboardPdf(request, policy) : await exportDashboardTable(request, { table: action }, "xlsx", policy, toDocuments);
+    if (path) void message.success({ content: <span data-testid="export-success" data-path={path} data-policy={policy}>{t("dashboard.exported", { path })}</span>, duration: 8 });
+    return path !== null;
   };
+  const exportTitle = (action: ExportAction) =>
+    t("dashboard.export.dialogTitle", { what: action === "print" || action === "pdf" ? t("dashboard.export.weekly") : t(`dashboard.export.${action}`) });
 
   if (figures.isError && !d) return <Alert type="error" showIcon message={t("dashboard.error")} description={toIpcError(figures.error).message} />;
   if (!d) return <Spin className="page-spin" data-testid="dashboard-loading" />;
@@ -60,7 +62,7 @@ export function DashboardPage() {
           regions={d.regions}
           onChange={setRequest}
           onRefresh={() => void figures.refetch()}
-          onExport={(a) => void onExport(a)}
+          onExport={setExporting}
           onSettings={() => setModal("settings")}
           refreshing={figures.isFetching}
         />
@@ -77,6 +79,7 @@ export function DashboardPage() {
       <TargetsModal open={modal === "targets"} onClose={() => setModal(null)} owners={d.owners} currency={request.currency} initialYear={Number(request.period.slice(0, 4))} />
       <CostsModal open={modal === "costs"} onClose={() => setModal(null)} period={request.period} currency={request.currency} marketing={d.economics.marketing_cost} sales={d.economics.sales_cost} />
       <SettingsModal open={modal === "settings"} onClose={() => setModal(null)} settings={d.settings} />
+      {exporting && <PolicyExportDialog title={exportTitle(exporting)} onClose={() => setExporting(null)} run={(policy, toDocuments) => runExport(exporting, policy, toDocuments)} />}
     </div>
   );
 }

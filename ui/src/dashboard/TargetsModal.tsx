@@ -5,13 +5,14 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Input, InputNumber, Modal, Select, Space, Table, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { OwnerChoice } from "../bindings/OwnerChoice";
 import type { TargetCell } from "../bindings/TargetCell";
 import { useReportError } from "../components/useReportError";
 import { toIpcError } from "../ipc/call";
 import { saveTarget, targetBreakdown } from "../ipc/dashboard";
 import { groupDigits } from "../format/decimal";
 
-type Props = { open: boolean; onClose: () => void; owners: string[]; currency: string; initialYear: number };
+type Props = { open: boolean; onClose: () => void; owners: OwnerChoice[]; currency: string; initialYear: number };
 
 function CellInput({ cell, onSave }: { cell: TargetCell; onSave: (amount: string | null) => void }) {
   const [text, setText] = useState<string | null>(null);
@@ -64,7 +65,7 @@ export function TargetsModal({ open, onClose, owners, currency, initialYear }: P
           value={owner}
           style={{ minWidth: 180 }}
           onChange={setOwner}
-          options={[{ value: "", label: t("dashboard.target.team") }, ...owners.map((o) => ({ value: o, label: o }))]}
+          options={[{ value: "", label: t("dashboard.target.team") }, ...owners.map((o) => ({ value: o.value, label: o.label }))]}
           data-testid="targets-owner"
         />
         <Typography.Text type="secondary">{currency}</Typography.Text>

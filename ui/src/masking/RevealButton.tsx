@@ -2,16 +2,16 @@
 // dialog only (the list stays masked). The server refuses without a reason or when the data
 // view may not reveal, and writes the audit entry (never the value).
 import { EyeOutlined } from "@ant-design/icons";
-import { Alert, Button, Input, Modal, Typography } from "antd";
+import { Alert, Button, ConfigProvider, Input, Modal, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { IpcError } from "../bindings/IpcError";
-import type { TableName } from "../bindings/TableName";
+import type { RevealTable } from "../bindings/RevealTable";
 import { toIpcError } from "../ipc/call";
 import { revealValue } from "../ipc/masking";
 
 type Props = {
-  table: TableName;
+  table: RevealTable;
   id: string;
   field: string;
   label: string;
@@ -22,8 +22,9 @@ type Props = {
 export function RevealButton(props: Props) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  // Enabled even inside a read-only (disabled) form: revealing is not editing.
   return (
-    <>
+    <ConfigProvider componentDisabled={false}>
       <Button
         type="text"
         size="small"
@@ -37,8 +38,13 @@ export function RevealButton(props: Props) {
         }}
         data-testid={`reveal-${props.id}-${props.field}`}
       />
-      {open && <RevealModal {...props} onClose={() => setOpen(false)} />}
-    </>
+      {/* React events bubble out of the modal's portal: keep its clicks from a clickable row. */}
+      {open && (
+        <span onClick={(e) => e.stopPropagation()}>
+          <RevealModal {...props} onClose={() => setOpen(false)} />
+        </span>
+      )}
+    </ConfigProvider>
   );
 }
 

@@ -5,6 +5,7 @@ import { Button, Segmented, Typography } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Quote } from "../bindings/Quote";
+import { MaskedText } from "../masking/MaskedText";
 import { StatusTag } from "./StatusTag";
 
 type Props = {
@@ -30,6 +31,14 @@ export function BuilderHeader({ quote, revisions, viewing, onView, onCompare, on
       </Typography.Title>
       {quote && <StatusTag status={quote.status} testId="quote-status" />}
       {quote && <Typography.Text type="secondary">{quote.customer_name}</Typography.Text>}
+      {quote && (
+        <Typography.Text type="secondary" data-testid="quote-owner">
+          {t("quotes.fields.owner")}:{" "}
+          <MaskedText table="quotes" id={quote.id} field="owner" label={t("quotes.fields.owner")} masked={quote.masked}>
+            {quote.owner}
+          </MaskedText>
+        </Typography.Text>
+      )}
       {revisions.length > 1 && (
         <>
           <Segmented

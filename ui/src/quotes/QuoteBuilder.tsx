@@ -1,7 +1,7 @@
 // Loads what the builder needs (the quote's revisions, the quote rules) and picks which
 // revision is on screen: the newest unless the user looks at an earlier one. The editor is
-// keyed by revision and last update, so it starts again from the stored quote after every
-// save or status change.
+// keyed by revision, last update and the personal fields as shown, so it starts again from
+// the stored quote after every save, status change or change of the data view.
 import { Alert, Button, Result, Spin } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -37,7 +37,9 @@ export function QuoteBuilder({ id, onOpen, onBack }: Props) {
   const quote = id === null ? undefined : all[index];
   return (
     <QuoteEditor
-      key={quote ? `${quote.id}@${quote.updated_at}` : "new"}
+      // Also the personal fields as sent: a changed data view (privacy screen) restarts the form
+      // from the values the new policy shows, never keeping the old view's notes in it.
+      key={quote ? `${quote.id}@${quote.updated_at}@${quote.owner}@${quote.notes}` : "new"}
       quote={quote}
       revisions={all}
       viewing={index}

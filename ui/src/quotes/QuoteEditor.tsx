@@ -15,6 +15,8 @@ import { toIpcError } from "../ipc/call";
 import {
   decideQuote, exportQuotePdf, markQuote, printQuote, quoteLineForProduct, reviseQuote, saveQuote, submitQuote,
 } from "../ipc/quotes";
+import { RevealButton } from "../masking/RevealButton";
+import { useDataView } from "../ipc/masking";
 import { ApprovalPanel } from "./ApprovalPanel";
 import { BuilderHeader } from "./BuilderHeader";
 import { mergeErrors } from "./fieldErrors";
@@ -55,6 +57,7 @@ export function QuoteEditor(props: Props) {
   const reportError = useReportError();
   const client = useQueryClient();
   const role = useUserRole().data;
+  const canReveal = useDataView().data?.can_reveal ?? false;
   const draft = useQuoteDraft(() => (quote ? inputOf(quote) : emptyQuoteInput(rules.validity_days)));
   const { input } = draft;
   const preview = useQuotePreview(input);
@@ -184,8 +187,18 @@ export function QuoteEditor(props: Props) {
 
   const textArea = (name: "notes" | "terms") => {
     const error = errorFor(name);
+    // Notes shown masked: saved unchanged they keep the stored text; the eye puts it in clear.
+    const masked = quote !== undefined && quote.masked.includes(name);
+    const extra = masked ? (
+      <span className="masked-hint" data-testid={`masked-hint-${name}`}>
+        {t("masking.maskedInForm")}
+        {canReveal && (
+          <RevealButton table="quotes" id={quote.id} field={name} label={t(`quotes.fields.${name}`)} onRevealed={(value) => draft.change({ [name]: value })} />
+        )}
+      </span>
+    ) : undefined;
     return (
-      <Form.Item label={t(`quotes.fields.${name}`)} validateStatus={error ? "error" : undefined} help={error ? <FieldErrorText error={error} /> : undefined}>
+      <Form.Item label={t(`quotes.fields.${name}`)} validateStatus={error ? "error" : undefined} help={error ? <FieldErrorText error={error} /> : undefined} extra={extra}>
         <Input.TextArea
           value={input[name]}
           onChange={(e) => draft.change({ [name]: e.target.value })}

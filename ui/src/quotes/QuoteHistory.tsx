@@ -1,10 +1,12 @@
 // The status history of one revision: who moved it from what to what, in which role, when,
-// and the comment they left (system comments translated).
+// and the comment they left (system comments translated). Actor and comment come through the
+// data view's policy, with the eye where it may reveal.
 import { Empty, Timeline, Typography } from "antd";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { QuoteEvent } from "../bindings/QuoteEvent";
 import { timestampText } from "../format/display";
+import { MaskedText } from "../masking/MaskedText";
 import { STATUS_COLORS } from "./status";
 
 /** The comments the Rust side writes itself (in English) are shown in the UI's language. */
@@ -38,10 +40,20 @@ export function QuoteHistory({ events }: { events: QuoteEvent[] }) {
                 {t(`quoteStatus.${e.to_status}`)}
               </strong>
               <Typography.Text type="secondary" className="history-meta">
-                {timestampText(e.at, i18n.language)} · {e.actor} ({t(`role.${e.role}`, { defaultValue: e.role })})
+                {timestampText(e.at, i18n.language)} ·{" "}
+                <MaskedText table="quote_events" id={e.id} field="actor" label={t("masking.fields.actor")} masked={e.masked}>
+                  {e.actor}
+                </MaskedText>{" "}
+                ({t(`role.${e.role}`, { defaultValue: e.role })})
               </Typography.Text>
             </div>
-            {e.comment && <div className="history-comment">{commentText(t, e.comment)}</div>}
+            {e.comment && (
+              <div className="history-comment">
+                <MaskedText table="quote_events" id={e.id} field="comment" label={t("masking.fields.comment")} masked={e.masked}>
+                  {commentText(t, e.comment)}
+                </MaskedText>
+              </div>
+            )}
           </div>
         ),
       }))}

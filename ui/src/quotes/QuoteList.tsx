@@ -1,6 +1,7 @@
 // The quote list: search, server-side sort and paging, coloured status tags, totals with
 // currency, "New quote", a click on a row opens the builder, and selected rows can be
-// exported as PDFs in one go.
+// exported as PDFs in one go. The owner comes masked by the data view's policy (with the eye
+// where the view may reveal).
 import { PlusOutlined, SearchOutlined } from "@ant-design/icons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Alert, Button, Input, Table, Typography } from "antd";
@@ -11,6 +12,7 @@ import type { QuoteSummary } from "../bindings/QuoteSummary";
 import { groupDigits } from "../format/decimal";
 import { timestampText } from "../format/display";
 import { listQuotes } from "../ipc/quotes";
+import { MaskedText } from "../masking/MaskedText";
 import { useListQuery } from "../table/useListQuery";
 import { BatchExportButton } from "./BatchExportButton";
 import { StatusTag } from "./StatusTag";
@@ -49,6 +51,15 @@ export function QuoteList({ onOpen }: Props) {
       { width: 150 },
     ),
     col("customer_name", (q) => q.customer_name),
+    col(
+      "owner",
+      (q) => (
+        <MaskedText table="quotes" id={q.id} field="owner" label={t("quotes.fields.owner")} masked={q.masked}>
+          {q.owner}
+        </MaskedText>
+      ),
+      { width: 120, sorter: false },
+    ),
     col("status", (q) => <StatusTag status={q.status} />, { width: 116 }),
     col("total", (q) => <span className="num">{groupDigits(q.total)} {q.currency}</span>, { align: "right", width: 150 }),
     col("quote_date", (q) => q.quote_date, { width: 104 }),

@@ -4,6 +4,7 @@ import { Descriptions, Table, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { Quote } from "../bindings/Quote";
 import { groupDigits } from "../format/decimal";
+import { MaskedText } from "../masking/MaskedText";
 import { StatusTag } from "./StatusTag";
 
 type Props = { quote: Quote; other: Quote | undefined; testId: string };
@@ -32,6 +33,13 @@ export function RevisionColumn({ quote, other, testId }: Props) {
           <span className={mark(other !== undefined && other.discount_pct !== quote.discount_pct)}>{quote.discount_pct}%</span>
         </Descriptions.Item>
         <Descriptions.Item label={t("quotes.fields.currency")}>{quote.currency}</Descriptions.Item>
+        <Descriptions.Item label={t("quotes.fields.owner")}>
+          <span data-testid={`${testId}-owner`}>
+            <MaskedText table="quotes" id={quote.id} field="owner" label={t("quotes.fields.owner")} masked={quote.masked}>
+              {quote.owner}
+            </MaskedText>
+          </span>
+        </Descriptions.Item>
       </Descriptions>
       <Table
         size="small"

@@ -36,7 +36,7 @@ describe("contract list and new contract", () => {
   it("makes a contract from an accepted quote with the chosen template and terms", async () => {
     const accepted: QuoteSummary = {
       id: "q1", number: "Q-2026-0001", revision: 1, status: "accepted", customer_name: "华信科技", currency: "CNY",
-      total: "11300.00", quote_date: "2026-11-22", valid_until: "2026-12-22", updated_at: "2026-11-22T08:00:00Z",
+      total: "11300.00", quote_date: "2026-11-22", valid_until: "2026-12-22", updated_at: "2026-11-22T08:00:00Z", owner: "wang", masked: [],
     };
     const calls = backend(detail({ status: "draft" }), { list_contracts: () => [], list_quotes: () => page([accepted]), create_contract: () => detail({ status: "draft" }) });
     const { user } = renderApp();

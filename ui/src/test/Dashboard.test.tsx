@@ -8,7 +8,7 @@ import type { Drill } from "../bindings/Drill";
 import type { FunnelStage } from "../bindings/FunnelStage";
 import type { Kpis } from "../bindings/Kpis";
 import type { TargetBreakdown } from "../bindings/TargetBreakdown";
-import { callsOf, mockBackend } from "./backend";
+import { callsOf, dataView, mockBackend } from "./backend";
 import { renderApp } from "./render";
 
 const stage = (s: FunnelStage["stage"], reached: number, over: Partial<FunnelStage> = {}): FunnelStage => ({
@@ -26,7 +26,7 @@ const band = (label: string, count: number) => ({ label, count, pipeline: "1000.
 
 function fixture(): Dashboard {
   return {
-    period: "2026", currency: "CNY", owners: ["王伟", "李娜"], regions: ["华东"], opportunity_count: 42,
+    period: "2026", currency: "CNY", owners: [{ value: "owner:1", label: "王伟", masked: false }, { value: "owner:2", label: "李娜", masked: false }], regions: ["华东"], opportunity_count: 42,
     funnel: {
       period: "2026", currency: "CNY", lost_count: 5, lost_amount: "9000.00", bottleneck: "negotiation",
       stages: [stage("initial", 40), stage("qualified", 20), stage("proposal", 12), stage("negotiation", 8), stage("won", 2, { drop_off: null })],
@@ -52,7 +52,7 @@ function fixture(): Dashboard {
 
 const drill: Drill = {
   target: { kind: "funnel_reached", stage: "negotiation" }, count: 8, total: "8000.00",
-  rows: [{ id: "o1", name: "CRM 升级 7", customer: "华信科技", stage: "negotiation", amount: "5000.00", owner: "王伟", date: "2026-12-20" }],
+  rows: [{ id: "o1", name: "CRM 升级 7", customer: "华信科技", stage: "negotiation", amount: "5000.00", owner: "王伟", date: "2026-12-20", masked: [] }],
 };
 
 async function openDashboard(handlers = {}) {
@@ -115,5 +115,22 @@ describe("dashboard", () => {
     await waitFor(() => expect(callsOf(calls, "save_target")).toHaveLength(1));
     expect(callsOf(calls, "save_target")[0]?.args?.input).toEqual({ period: "2026-Q1", owner: "", currency: "CNY", amount: "600000" });
     await waitFor(() => expect(screen.getByTestId("target-2026-Q1")).toHaveValue("600000.00"));
+  });
+
+  it("shows drill-down owners as the server masked them, and exports through the chosen policy", async () => {
+    const masked: Drill = { ...drill, rows: [{ ...drill.rows[0], owner: "王*", masked: ["owner"] }] };
+    const { calls } = await openDashboard({
+      dashboard_drill: () => masked,
+      data_view: () => dataView({ role: "distributor", policy: "distributor", can_reveal: false, export_policies: ["distributor", "trade_show"] }),
+      export_dashboard_table: () => "/docs/exports/dashboard-records-2026-masked-distributor.csv",
+    });
+    fireEvent.click(screen.getByTestId("funnel-chart-negotiation"));
+    expect(await screen.findByTestId("masked-o1-owner")).toHaveTextContent("王*");
+    expect(screen.queryByTestId("reveal-o1-owner")).not.toBeInTheDocument();
+    fireEvent.click(screen.getByTestId("drill-export-csv"));
+    fireEvent.click(await screen.findByTestId("export-to-documents"));
+    expect(await screen.findByTestId("export-success")).toHaveAttribute("data-policy", "distributor");
+    const sent = callsOf(calls, "export_dashboard_table")[0]?.args;
+    expect(sent).toMatchObject({ table: { table: "drill", target: { kind: "funnel_reached", stage: "negotiation" } }, format: "csv", policy: "distributor", toDocuments: true });
   });
 });

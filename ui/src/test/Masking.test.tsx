@@ -1,9 +1,11 @@
 // Masking in the window against a fake backend: the eye button and its reason dialog, the
-// privacy screen (button and Ctrl+Shift+P) refreshing the lists, and the audit log page.
+// privacy screen (button and Ctrl+Shift+P) refreshing the lists, the audit log page, and the
+// quote list's owner (masked by the server; the eye only where the view may reveal).
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { Contact } from "../bindings/Contact";
 import type { DataView } from "../bindings/DataView";
+import type { QuoteSummary } from "../bindings/QuoteSummary";
 import { callsOf, dataView, mockBackend, page } from "./backend";
 import { renderApp } from "./render";
 
@@ -79,5 +81,40 @@ describe("masking in the window", () => {
     expect(screen.getByTestId("audit-detail-7")).toHaveTextContent("field: mobile · reason: customer called · role: admin");
     expect(screen.getByTestId("audit-total")).toHaveTextContent("7");
     expect(callsOf(calls, "list_audit")[0].args).toEqual({ page: 1, pageSize: 20 });
+  });
+
+  const QID = "0190a1b2-0000-7000-8000-00000000q0c1";
+  const quoteRow: QuoteSummary = {
+    id: QID, number: "Q-2026-0001", revision: 1, status: "draft", customer_name: "华信科技", currency: "CNY", total: "11300.00",
+    quote_date: "2026-11-22", valid_until: "2026-12-22", updated_at: "2026-11-22T08:00:00Z", owner: "王*", masked: ["owner"],
+  };
+
+  it("shows a quote's owner masked, with the eye for a view that may reveal (sales ops)", async () => {
+    const calls = mockBackend({ list_quotes: () => page([quoteRow]), reveal_value: () => "王伟" });
+    const { user } = renderApp();
+    await user.click(await screen.findByTestId("nav-quotes"));
+    expect(await screen.findByTestId(`masked-${QID}-owner`)).toHaveTextContent("王*");
+    await user.click(screen.getByTestId(`reveal-${QID}-owner`));
+    await user.type(await screen.findByTestId("reveal-reason"), "who to call");
+    await user.click(screen.getByTestId("reveal-confirm"));
+    expect(await screen.findByTestId("reveal-value")).toHaveTextContent("王伟");
+    expect(callsOf(calls, "reveal_value")[0].args).toEqual({ table: "quotes", id: QID, field: "owner", reason: "who to call" });
+    expect(callsOf(calls, "quote_revisions")).toHaveLength(0);
+  });
+
+  it("shows a quote's owner masked without an eye for the distributor view", async () => {
+    mockBackend({ list_quotes: () => page([quoteRow]), data_view: () => dataView({ role: "distributor", policy: "distributor", can_reveal: false }) });
+    const { user } = renderApp();
+    await user.click(await screen.findByTestId("nav-quotes"));
+    expect(await screen.findByTestId(`masked-${QID}-owner`)).toHaveTextContent("王*");
+    expect(screen.queryByTestId(`reveal-${QID}-owner`)).not.toBeInTheDocument();
+  });
+
+  it("shows an owner sent in clear as plain text, with no eye", async () => {
+    mockBackend({ list_quotes: () => page([{ ...quoteRow, owner: "王伟", masked: [] }]) });
+    const { user } = renderApp();
+    await user.click(await screen.findByTestId("nav-quotes"));
+    expect(await screen.findByText("王伟")).toBeInTheDocument();
+    expect(screen.queryByTestId(`masked-${QID}-owner`)).not.toBeInTheDocument();
   });
 });

@@ -1,6 +1,7 @@
 // The Quotes area against a fake backend: the list, the builder's save input, the live
 // preview (totals, words, approval hint), field errors at their cell, approving with a
-// comment, read-only locked quotes, revision comparison, and the role in Settings.
+// comment, read-only locked quotes, revision comparison, the role in Settings, and a quote
+// opened again after the privacy screen came on showing only what the new view allows.
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { Product } from "../bindings/Product";
@@ -8,7 +9,7 @@ import type { Quote } from "../bindings/Quote";
 import type { QuoteInput } from "../bindings/QuoteInput";
 import type { QuotePreview } from "../bindings/QuotePreview";
 import type { QuoteSummary } from "../bindings/QuoteSummary";
-import { callsOf, emptyPreview, ipcError, mockBackend, page, type Handler } from "./backend";
+import { callsOf, dataView, emptyPreview, ipcError, mockBackend, page, type Handler } from "./backend";
 import { renderApp } from "./render";
 
 const CUSTOMER = { id: "0190a1b2-0000-7000-8000-00000000c001", label: "华信科技" };
@@ -32,14 +33,14 @@ function quote(over: Partial<Quote> = {}): Quote {
       total: "11300.00", cost: "4000.00", margin: "6000.00", margin_pct: "60.00",
     },
     events: [],
-    created_at: "2026-11-22T08:00:00Z", updated_at: "2026-11-22T08:00:00Z",
+    created_at: "2026-11-22T08:00:00Z", updated_at: "2026-11-22T08:00:00Z", masked: [],
     ...over,
   };
 }
 
 const summary = (q: Quote): QuoteSummary => ({
   id: q.id, number: q.number, revision: q.revision, status: q.status, customer_name: q.customer_name, currency: q.currency,
-  total: q.totals.total, quote_date: q.quote_date, valid_until: q.valid_until, updated_at: q.updated_at,
+  total: q.totals.total, quote_date: q.quote_date, valid_until: q.valid_until, updated_at: q.updated_at, owner: q.owner, masked: q.masked.filter((f) => f === "owner"),
 });
 
 /** A fake preview_quote: one line's amount = qty × price × (1 − disc), 13 % tax, words for two known totals. */
@@ -228,7 +229,7 @@ describe("approvals and locked quotes", () => {
           status: "approved",
           required_approval: "director",
           updated_at: "2026-11-22T09:00:00Z",
-          events: [{ from_status: "pending_approval", to_status: "approved", actor: "li", role: "director", comment: "ok for Q4", at: "2026-11-22T09:00:00Z" }],
+          events: [{ id: "ev-1", from_status: "pending_approval", to_status: "approved", actor: "li", role: "director", comment: "ok for Q4", at: "2026-11-22T09:00:00Z", masked: [] }],
         });
         return current;
       },
@@ -339,4 +340,35 @@ describe("settings for quotes", () => {
     await waitFor(() => expect(callsOf(calls, "save_quote_rules")).toHaveLength(1));
     expect(callsOf(calls, "save_quote_rules")[0].args?.rules).toMatchObject({ director_above_pct: "25", validity_days: 30 });
   });
+
+  it("a quote seen in clear shows only masked values once the privacy screen is on, open or opened again", async () => {
+    let privacy = false;
+    const shown = () => (privacy ? quote({ owner: "[name]", notes: "联系人：[name] [mobile]", masked: ["owner", "notes"] }) : quote({ owner: "王伟", notes: "联系人：张伟 13812341234" }));
+    const view = () => dataView({ privacy_screen: privacy, policy: privacy ? "trade_show" : "sales_ops", can_reveal: !privacy });
+    mockBackend({
+      list_quotes: () => page([summary(shown())]),
+      quote_revisions: () => [shown()],
+      preview_quote: fakePreview,
+      data_view: view,
+      set_privacy_screen: (args) => {
+        privacy = Boolean(args?.on);
+        return view();
+      },
+    });
+    const user = await openQuote([shown()]);
+    expect(screen.getByTestId("quote-notes")).toHaveValue("联系人：张伟 13812341234");
+    // Turned on while the quote is open: the form starts again from the masked values.
+    await user.click(screen.getByTestId("privacy-toggle"));
+    await waitFor(() => expect(screen.getByTestId("quote-notes")).toHaveValue("联系人：[name] [mobile]"));
+    expect(screen.getByTestId("quote-owner")).toHaveTextContent("[name]");
+    // Off again (clear), back to the list, on again: the quote opened anew never shows the cached clear notes.
+    await user.click(screen.getByTestId("privacy-toggle"));
+    await waitFor(() => expect(screen.getByTestId("quote-notes")).toHaveValue("联系人：张伟 13812341234"));
+    await user.click(screen.getByTestId("quote-back"));
+    await user.click(await screen.findByTestId("privacy-toggle"));
+    await screen.findByTestId("privacy-banner");
+    await user.click(await screen.findByTestId(`open-${QID}`));
+    expect(await screen.findByTestId("quote-notes")).toHaveValue("联系人：[name] [mobile]");
+    expect(screen.getByTestId("masked-hint-notes")).toBeInTheDocument();
+  }, 40_000);
 });

@@ -10,7 +10,7 @@ export const pay01 = (over: Partial<ReviewFlag> = {}): ReviewFlag => ({
   id: "flag-1", rule_id: "PAY-01", category: "payment", severity: "high", clause_position: 3,
   excerpt: "120 days > 60", why_zh: "付款期限超过上限", why_en: "The payment period is longer than the limit",
   suggestion_zh: "缩短付款期限", suggestion_en: "Shorten the period to the limit", fallback_key: "payment.standard",
-  fallback_position: 2, status: "open", reason: "", decided_by: null, decided_at: null, ...over,
+  fallback_position: 2, status: "open", reason: "", decided_by: null, decided_at: null, masked: [], ...over,
 });
 
 export function detail(over: { status?: ContractDetail["contract"]["status"]; flags?: ReviewFlag[]; blocked?: string | null } = {}): ContractDetail {
@@ -25,14 +25,14 @@ export function detail(over: { status?: ContractDetail["contract"]["status"]; fl
       clauses: [
         { position: 3, clause_key: "payment.standard", topic: "price_payment", title_zh: "价款与支付", title_en: "Price and payment", zh: "甲方应于{{payment.days}}日内支付。", en: "Pay within {{payment.days}} days.", source: "standard", fallback_position: null },
       ],
-      events: [{ from_status: null, to_status: "draft", actor: "wang", role: "sales", comment: "from quote Q-2026-0001", at: "2026-12-02T08:00:00Z" }],
-      created_at: "2026-12-02T08:00:00Z", updated_at: "2026-12-02T08:00:00Z",
+      events: [{ id: "ev-1", from_status: null, to_status: "draft", actor: "wang", role: "sales", comment: "from quote Q-2026-0001", at: "2026-12-02T08:00:00Z", masked: [] }],
+      owner: "wang", created_at: "2026-12-02T08:00:00Z", updated_at: "2026-12-02T08:00:00Z", masked: [],
     },
     filled: [{ position: 3, zh: "甲方应于120日内支付。", en: "Pay within 120 days." }],
     library: [{ clause_key: "payment.standard", zh: "标准", en: "standard", fallbacks: [{ zh: "45日", en: "45 days" }, { zh: "预付30%", en: "30% advance" }] }],
     review: {
       contract_number: "C-2026-0001", contract_status: status, round: 1,
-      items: [{ risk_type: "payment", item_key: "payment.period", text_zh: "付款期限是否在上限内？", text_en: "Is the payment period within the limit?", mitigation_zh: "固定天数", mitigation_en: "A fixed number of days", status: "pending", reason: "", decided_by: null, decided_at: null }],
+      items: [{ id: "item-1", masked: [], risk_type: "payment", item_key: "payment.period", text_zh: "付款期限是否在上限内？", text_en: "Is the payment period within the limit?", mitigation_zh: "固定天数", mitigation_en: "A fixed number of days", status: "pending", reason: "", decided_by: null, decided_at: null }],
       flags, sign_offs: [], final_blocked: blocked,
     },
     final_blocked: blocked,
@@ -42,5 +42,5 @@ export function detail(over: { status?: ContractDetail["contract"]["status"]; fl
 export const summaryOf = (d: ContractDetail): ContractSummary => ({
   id: d.contract.id, number: d.contract.number, status: d.contract.status, kind: d.contract.kind, customer_name: d.contract.customer_name,
   quote_number: d.contract.quote_number, currency: d.contract.currency, contract_value: d.contract.contract_value,
-  contract_date: d.contract.contract_date, updated_at: d.contract.updated_at,
+  contract_date: d.contract.contract_date, updated_at: d.contract.updated_at, owner: d.contract.owner, masked: d.contract.masked,
 });

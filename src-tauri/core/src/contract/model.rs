@@ -230,12 +230,16 @@ pub struct ContractClause {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct ContractEvent {
+    /// The event's row id (to reveal its actor or comment).
+    pub id: String,
     pub from_status: Option<ContractStatus>,
     pub to_status: ContractStatus,
     pub actor: String,
     pub role: String,
     pub comment: String,
     pub at: String,
+    /// Fields shown masked by the data view's policy (`actor`, `comment`); empty in clear.
+    pub masked: Vec<String>,
 }
 
 /// A contract as the window, the CLI and the PDF see it.
@@ -257,6 +261,10 @@ pub struct Contract {
     pub terms: KeyTerms,
     pub clauses: Vec<ContractClause>,
     pub events: Vec<ContractEvent>,
+    /// Who made the contract (an employee's name: personal data, shown through the data view).
+    pub owner: String,
     pub created_at: String,
     pub updated_at: String,
+    /// Fields shown masked by the data view's policy (`owner`); empty in clear.
+    pub masked: Vec<String>,
 }

@@ -203,8 +203,8 @@ pub async fn get_in(conn: &mut SqliteConnection, id: &str) -> CoreResult<Contrac
             fallback_position: opt_u32(&r, "fallback_position")?,
         });
     }
-    let events: Vec<(Option<String>, String, String, String, String, String)> =
-        sqlx::query_as("SELECT from_status, to_status, actor, role, comment, at FROM contract_events WHERE contract_id = ? ORDER BY at, id").bind(id).fetch_all(&mut *conn).await?;
+    let events: Vec<(String, Option<String>, String, String, String, String, String)> =
+        sqlx::query_as("SELECT id, from_status, to_status, actor, role, comment, at FROM contract_events WHERE contract_id = ? ORDER BY at, id").bind(id).fetch_all(&mut *conn).await?;
     Ok(Contract {
         id: id.to_string(),
         number: row.try_get("number")?,
@@ -221,17 +221,21 @@ pub async fn get_in(conn: &mut SqliteConnection, id: &str) -> CoreResult<Contrac
         clauses,
         events: events
             .into_iter()
-            .map(|(from, to, actor, role, comment, at)| ContractEvent {
+            .map(|(event_id, from, to, actor, role, comment, at)| ContractEvent {
+                id: event_id,
                 from_status: from.as_deref().and_then(ContractStatus::parse),
                 to_status: ContractStatus::parse(&to).unwrap_or(ContractStatus::Draft),
                 actor,
                 role,
                 comment,
                 at,
+                masked: Vec::new(),
             })
             .collect(),
+        owner: row.try_get("owner")?,
         created_at: row.try_get("created_at")?,
         updated_at: row.try_get("updated_at")?,
+        masked: Vec::new(),
     })
 }
 
@@ -257,12 +261,16 @@ pub struct ContractSummary {
     pub contract_value: Decimal,
     pub contract_date: String,
     pub updated_at: String,
+    /// Who made the contract (an employee's name: personal data, shown through the data view).
+    pub owner: String,
+    /// Fields shown masked by the data view's policy; empty in clear.
+    pub masked: Vec<String>,
 }
 
 /// Contracts for the window's list, newest first.
 pub async fn summaries(conn: &mut SqliteConnection) -> CoreResult<Vec<ContractSummary>> {
     let rows = sqlx::query(
-        "SELECT c.id, c.number, c.status, c.kind, cu.name AS customer_name, q.number AS quote_number, c.currency, c.contract_value, c.contract_date, c.updated_at
+        "SELECT c.id, c.number, c.status, c.kind, cu.name AS customer_name, q.number AS quote_number, c.currency, c.contract_value, c.contract_date, c.updated_at, c.owner
          FROM contracts c JOIN customers cu ON cu.id = c.customer_id JOIN quotes q ON q.id = c.quote_id WHERE c.deleted_at IS NULL ORDER BY c.number DESC",
     )
     .fetch_all(&mut *conn)
@@ -282,6 +290,8 @@ pub async fn summaries(conn: &mut SqliteConnection) -> CoreResult<Vec<ContractSu
                 contract_value: decimal(&r.try_get::<String, _>("contract_value")?, "contract value")?,
                 contract_date: r.try_get("contract_date")?,
                 updated_at: r.try_get("updated_at")?,
+                owner: r.try_get("owner")?,
+                masked: Vec::new(),
             })
         })
         .collect()

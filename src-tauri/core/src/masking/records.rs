@@ -97,25 +97,42 @@ pub fn restore_masked<R: PersonalFields, I: PersonalFields>(stored: &R, input: &
     }
 }
 
+/// `PersonalFields` for a struct: its `String` fields named after the registry's columns of
+/// `table`, and (after `opt`) its `Option<String>` ones (`decided_by`, unset until decided).
 macro_rules! personal {
-    ($ty:ty, $table:literal, [$($col:ident),*]) => {
-        impl PersonalFields for $ty {
+    ($ty:ty, $table:literal, [$($col:ident),*] $(, opt [$($opt:ident),*])?) => {
+        impl $crate::masking::records::PersonalFields for $ty {
             const TABLE: &'static str = $table;
             fn field(&self, column: &str) -> Option<&str> {
                 match column {
                     $(stringify!($col) => Some(self.$col.as_str()),)*
+                    $($(stringify!($opt) => self.$opt.as_deref(),)*)?
                     _ => None,
                 }
             }
             fn field_mut(&mut self, column: &str) -> Option<&mut String> {
                 match column {
                     $(stringify!($col) => Some(&mut self.$col),)*
+                    $($(stringify!($opt) => self.$opt.as_mut(),)*)?
                     _ => None,
                 }
             }
         }
     };
 }
+pub(crate) use personal;
+
+/// `MaskedRecord` for structs whose `masked` field lists the fields shown masked.
+macro_rules! masked_records {
+    ($($ty:ty),*) => {
+        $(impl $crate::masking::records::MaskedRecord for $ty {
+            fn masked_mut(&mut self) -> &mut Vec<String> {
+                &mut self.masked
+            }
+        })*
+    };
+}
+pub(crate) use masked_records;
 
 personal!(Contact, "contacts", [name, mobile, email]);
 personal!(ContactInput, "contacts", [name, mobile, email]);
@@ -123,22 +140,7 @@ personal!(Customer, "customers", [owner, notes]);
 personal!(CustomerInput, "customers", [owner, notes]);
 personal!(Opportunity, "opportunities", [owner]);
 personal!(OpportunityInput, "opportunities", [owner]);
-
-impl MaskedRecord for Contact {
-    fn masked_mut(&mut self) -> &mut Vec<String> {
-        &mut self.masked
-    }
-}
-impl MaskedRecord for Customer {
-    fn masked_mut(&mut self) -> &mut Vec<String> {
-        &mut self.masked
-    }
-}
-impl MaskedRecord for Opportunity {
-    fn masked_mut(&mut self) -> &mut Vec<String> {
-        &mut self.masked
-    }
-}
+masked_records!(Contact, Customer, Opportunity);
 
 #[cfg(test)]
 mod tests;

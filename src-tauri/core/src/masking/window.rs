@@ -3,7 +3,9 @@
 //! a save from a form that showed masked values keeps the clear values it was not meant to
 //! change ([`super::records::restore_masked`]). The audit log is listed the same way, its
 //! details with every kind masked whoever looks. While a table's personal columns are
-//! masked, search leaves them out (a typed full number must not find its row).
+//! masked, search leaves them out (a typed full number must not find its row). File paths
+//! shown in Settings have the OS account's name (the name owners and actors are recorded
+//! under) masked too.
 
 use super::apply::Masker;
 use super::operators::Operator;
@@ -116,4 +118,44 @@ pub fn mask_entry(e: &mut AuditEntry, actor: &Masker<'_>, detail: &Masker<'_>) -
     e.actor = actor.cell(Some(super::kinds::PiiKind::Name), &e.actor, &mut report)?.into_owned();
     e.detail = detail.text(&e.detail, &mut report)?.into_owned();
     Ok(())
+}
+
+/// `path` as the data view shows it: a component that is the OS account's name (`/home/wangwei/…`,
+/// `C:\Users\王伟\…`; owners and actors are recorded under that name) masked as a name.
+pub async fn shown_path(pool: &SqlitePool, path: &str) -> CoreResult<String> {
+    let policy = view::current(pool).await?.effective_policy();
+    mask_account_in_path(path, &audit::actor(), &Masker { policy: &policy, keys: None })
+}
+
+fn mask_account_in_path(path: &str, account: &str, masker: &Masker<'_>) -> CoreResult<String> {
+    if account.trim().is_empty() {
+        return Ok(path.to_string());
+    }
+    let shown = super::dashboard::owner_label(account, masker)?;
+    let mut out = String::with_capacity(path.len());
+    for part in path.split_inclusive(['/', '\\']) {
+        let (name, sep) = match part.strip_suffix(['/', '\\']) {
+            Some(name) => (name, &part[name.len()..]),
+            None => (part, ""),
+        };
+        out.push_str(if name == account { &shown } else { name });
+        out.push_str(sep);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod path_tests {
+    use super::*;
+    use crate::masking::policy::Role;
+
+    #[test]
+    fn the_account_in_a_path_is_masked_as_a_name() {
+        let distributor = Role::Distributor.policy();
+        let m = Masker { policy: &distributor, keys: None };
+        assert_eq!(mask_account_in_path("/home/wangwei/.local/share/dealdesk/wangwei.db", "wangwei", &m).expect("path"), "/home/w******/.local/share/dealdesk/wangwei.db");
+        assert_eq!(mask_account_in_path("C:\\Users\\王伟\\AppData\\dealdesk.db", "王伟", &m).expect("path"), "C:\\Users\\王*\\AppData\\dealdesk.db");
+        let admin = Role::Admin.policy();
+        assert_eq!(mask_account_in_path("/home/wangwei/x.db", "wangwei", &Masker { policy: &admin, keys: None }).expect("path"), "/home/wangwei/x.db");
+    }
 }

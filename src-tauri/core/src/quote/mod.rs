@@ -4,6 +4,7 @@
 
 pub mod document;
 pub mod file;
+pub mod list;
 pub mod model;
 pub mod pricing;
 pub mod print;

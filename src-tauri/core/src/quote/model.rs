@@ -149,12 +149,16 @@ impl QuoteLine {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct QuoteEvent {
+    /// The event's row id (to reveal its actor or comment).
+    pub id: String,
     pub from_status: Option<QuoteStatus>,
     pub to_status: QuoteStatus,
     pub actor: String,
     pub role: String,
     pub comment: String,
     pub at: String,
+    /// Fields shown masked by the data view's policy (`actor`, `comment`); empty in clear.
+    pub masked: Vec<String>,
 }
 
 /// A quote revision as the window and the PDF see it, with its totals computed.
@@ -191,6 +195,8 @@ pub struct Quote {
     pub events: Vec<QuoteEvent>,
     pub created_at: String,
     pub updated_at: String,
+    /// Fields shown masked by the data view's policy (`owner`, `notes`); empty in clear.
+    pub masked: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]

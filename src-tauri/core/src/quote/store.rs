@@ -1,6 +1,6 @@
 //! Quotes in the database: saving a draft (header and lines replaced in one transaction),
-//! loading a revision with its lines, events and computed totals, finding one by number, and
-//! the list with server-side search, sort and paging.
+//! loading a revision with its lines, events and computed totals, finding one by number. The
+//! list (search, sort, paging) is in `list.rs`, re-exported here.
 
 use super::model::{display_number, max_effective_discount, Quote, QuoteEvent, QuoteFields, QuoteInput, QuoteLine, QuoteStatus, Labels, Paper};
 use super::rules::{self, QuoteRules};
@@ -8,75 +8,12 @@ use super::totals;
 use crate::clock;
 use crate::error::{CoreError, CoreResult, FieldCode};
 use crate::ids::{CustomerId, OpportunityId, ProductId, QuoteId};
-use crate::listing::{fetch_page, ListQuery, ListSpec, Page};
 use crate::store::row;
 use crate::validate::Checker;
 use rust_decimal::Decimal;
-use serde::Serialize;
-use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, SqliteConnection, SqlitePool};
-use ts_rs::TS;
 
-/// One row of the quote list.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
-pub struct QuoteSummary {
-    pub id: String,
-    pub number: Option<String>,
-    pub revision: u32,
-    pub status: QuoteStatus,
-    pub customer_name: String,
-    pub currency: String,
-    /// The stored total (recomputed on every save).
-    #[ts(type = "string")]
-    pub total: Decimal,
-    pub quote_date: String,
-    pub valid_until: String,
-    pub updated_at: String,
-}
-
-impl<'r> sqlx::FromRow<'r, SqliteRow> for QuoteSummary {
-    fn from_row(r: &'r SqliteRow) -> Result<Self, sqlx::Error> {
-        let revision: i64 = r.try_get("revision")?;
-        let revision = u32::try_from(revision).unwrap_or(1);
-        let number: Option<String> = r.try_get("number")?;
-        Ok(Self {
-            id: r.try_get("id")?,
-            number: display_number(number.as_deref(), revision),
-            revision,
-            status: row::choice(r, "status", QuoteStatus::parse)?,
-            customer_name: r.try_get("customer_name")?,
-            currency: r.try_get("currency")?,
-            total: row::decimal(r, "total")?,
-            quote_date: r.try_get("quote_date")?,
-            valid_until: r.try_get("valid_until")?,
-            updated_at: r.try_get("updated_at")?,
-        })
-    }
-}
-
-pub const LIST: ListSpec = ListSpec {
-    select: "SELECT q.*, c.name AS customer_name FROM quotes q JOIN customers c ON c.id = q.customer_id WHERE q.deleted_at IS NULL",
-    count: "SELECT COUNT(*) FROM quotes q JOIN customers c ON c.id = q.customer_id WHERE q.deleted_at IS NULL",
-    search_columns: &["q.number", "c.name", "q.status"],
-    sort_keys: &[
-        ("number", "q.number"),
-        ("customer_name", "LOWER(c.name)"),
-        ("status", "q.status"),
-        ("total", "CAST(q.total AS REAL)"),
-        ("quote_date", "q.quote_date"),
-        ("valid_until", "q.valid_until"),
-        ("updated_at", "q.updated_at"),
-    ],
-    default_sort: "q.updated_at",
-    id_column: "q.id",
-};
-
-pub async fn list(pool: &SqlitePool, query: &ListQuery) -> CoreResult<Page<QuoteSummary>> {
-    super::workflow::expire_due(pool).await?;
-    let mut conn = pool.acquire().await?;
-    fetch_page(&mut conn, &LIST, query).await
-}
+pub use super::list::{list, QuoteSummary, LIST};
 
 fn today() -> chrono::NaiveDate {
     chrono::Utc::now().date_naive()
@@ -312,6 +249,7 @@ pub(super) async fn get_in(conn: &mut SqliteConnection, id: QuoteId, rules: &Quo
         currency,
         created_at: r.try_get("created_at")?,
         updated_at: r.try_get("updated_at")?,
+        masked: Vec::new(),
     })
 }
 
@@ -320,12 +258,14 @@ async fn load_events(conn: &mut SqliteConnection, id: QuoteId) -> CoreResult<Vec
     let mut events = Vec::with_capacity(rows.len());
     for r in &rows {
         events.push(QuoteEvent {
+            id: r.try_get("id")?,
             from_status: row::opt_choice(r, "from_status", QuoteStatus::parse)?,
             to_status: row::choice(r, "to_status", QuoteStatus::parse)?,
             actor: r.try_get("actor")?,
             role: r.try_get("role")?,
             comment: r.try_get("comment")?,
             at: r.try_get("at")?,
+            masked: Vec::new(),
         });
     }
     Ok(events)

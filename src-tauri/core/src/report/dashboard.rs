@@ -77,13 +77,25 @@ pub struct Attainment {
     pub attainment_pct: Option<Decimal>,
 }
 
+/// One owner in the dashboard's filters. `value` is what a request sends back as its `owner`:
+/// the name itself on the command line, an opaque key in the window (see
+/// `masking::dashboard`), so a masked name never has to cross IPC in clear.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct OwnerChoice {
+    pub value: String,
+    pub label: String,
+    /// Whether `label` is shown masked by the data view's policy.
+    pub masked: bool,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct Dashboard {
     pub period: String,
     pub currency: String,
     /// Owners and regions that occur, for the filters.
-    pub owners: Vec<String>,
+    pub owners: Vec<OwnerChoice>,
     pub regions: Vec<String>,
     pub opportunity_count: u32,
     pub funnel: Funnel,
@@ -190,6 +202,7 @@ pub fn compute(snap: &Snapshot, period: &Period, scope: &Scope, forecast_months:
     let abc_rows_total = u32::try_from(abc.rows.len()).unwrap_or(u32::MAX);
     abc.rows.truncate(ABC_ROWS);
     let (owners, regions) = snap.filter_values();
+    let owners = owners.into_iter().map(|o| OwnerChoice { value: o.clone(), label: o, masked: false }).collect();
     Ok(Dashboard {
         period: period.label(),
         currency: currency.to_string(),

@@ -56,6 +56,9 @@ pub struct DrillRow {
     pub owner: String,
     /// Expected close (opportunities) or the day the record was created (customers).
     pub date: Option<String>,
+    /// Fields shown masked by the data view's policy (`owner`; `name`, `customer` when a
+    /// name in them is found by the detectors); empty in clear.
+    pub masked: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -140,12 +143,12 @@ pub async fn drill(
             .customers(scope)
             .into_iter()
             .filter(|c| period.contains(c.created_at))
-            .map(|c| DrillRow { id: c.id.to_string(), name: c.name, customer: String::new(), stage: None, amount: Decimal::ZERO, owner: String::new(), date: Some(c.created_at.date_naive().to_string()) })
+            .map(|c| DrillRow { id: c.id.to_string(), name: c.name, customer: String::new(), stage: None, amount: Decimal::ZERO, owner: String::new(), date: Some(c.created_at.date_naive().to_string()), masked: Vec::new() })
             .collect(),
         _ => {
             let opps = opportunities(snap, period, scope, target);
             opps.iter()
-                .map(|o| DrillRow { id: o.id.clone(), name: String::new(), customer: String::new(), stage: Some(o.stage), amount: o.amount, owner: String::new(), date: None })
+                .map(|o| DrillRow { id: o.id.clone(), name: String::new(), customer: String::new(), stage: Some(o.stage), amount: o.amount, owner: String::new(), date: None, masked: Vec::new() })
                 .collect()
         }
     };
@@ -170,7 +173,7 @@ fn customers_of_class(snap: &Snapshot, period: &Period, scope: &Scope, t: &Thres
     abc.rows
         .into_iter()
         .filter(|r| r.class == class)
-        .map(|r| DrillRow { id: r.customer_id, name: r.customer_name, customer: String::new(), stage: None, amount: r.revenue, owner: String::new(), date: None })
+        .map(|r| DrillRow { id: r.customer_id, name: r.customer_name, customer: String::new(), stage: None, amount: r.revenue, owner: String::new(), date: None, masked: Vec::new() })
         .collect()
 }
 

@@ -3,7 +3,9 @@
 //! with its excerpt, reason, suggested fallback and waiver (reason, by whom, when), the
 //! checklist decisions, and the history merged from status changes, waivers and decisions.
 //! Worded here in zh, en or both; laid out by `pdf::review`. Writing the file is audited
-//! (`review_report_export`, no personal data: the contract id, file name, language, round).
+//! (`review_report_export`, no personal data: the contract id, file name, language, round and
+//! the masking policy). The window writes it through the data view's policy (names and reasons
+//! masked as the contract screen shows them); the command line in clear.
 
 use super::catalog::Severity;
 use super::review::{self, Review};
@@ -12,6 +14,8 @@ use crate::clock;
 use crate::contract::model::{Contract, ContractStatus};
 use crate::contract::store::get_in;
 use crate::error::CoreResult;
+use crate::masking::apply::Masker;
+use crate::masking::documents;
 use crate::pdf::quote::Labels;
 use crate::pdf::review::ReviewReportDocument;
 use crate::pdf::PdfEngine;
@@ -210,9 +214,19 @@ fn history(lang: Labels, c: &Contract, r: &Review) -> Vec<[String; 3]> {
 
 /// The report of contract `id` as the PDF shows it, generated at `generated_at`.
 pub async fn document(pool: &SqlitePool, id: &str, lang: Labels, generated_at: &str) -> CoreResult<(Contract, ReviewReportDocument)> {
+    document_masked(pool, id, lang, generated_at, None).await
+}
+
+/// [`document`] with the owner, actors, reviewers and their reasons through `masker` (the
+/// window exports the report through the data view's policy; None: in clear).
+pub async fn document_masked(pool: &SqlitePool, id: &str, lang: Labels, generated_at: &str, masker: Option<&Masker<'_>>) -> CoreResult<(Contract, ReviewReportDocument)> {
     let mut conn = pool.acquire().await?;
-    let c = get_in(&mut conn, id).await?;
-    let r = review::get_in_review(&mut conn, id).await?;
+    let mut c = get_in(&mut conn, id).await?;
+    let mut r = review::get_in_review(&mut conn, id).await?;
+    if let Some(m) = masker {
+        documents::mask_contract(&mut c, m)?;
+        documents::mask_review(&mut r, m)?;
+    }
     let template: Option<(String, String, i64)> = sqlx::query_as("SELECT t.name_zh, t.name_en, t.version FROM contracts c JOIN contract_templates t ON t.id = c.template_id WHERE c.id = ?")
         .bind(id)
         .fetch_optional(&mut *conn)
@@ -245,14 +259,23 @@ pub async fn document(pool: &SqlitePool, id: &str, lang: Labels, generated_at: &
 
 /// The report as PDF bytes (any status: a report of an open review says what blocks it).
 pub async fn render(pool: &SqlitePool, engine: &PdfEngine, id: &str, lang: Labels) -> CoreResult<(Contract, Vec<u8>)> {
-    let (c, doc) = document(pool, id, lang, &clock::now()).await?;
+    render_masked(pool, engine, id, lang, None).await
+}
+
+async fn render_masked(pool: &SqlitePool, engine: &PdfEngine, id: &str, lang: Labels, masker: Option<&Masker<'_>>) -> CoreResult<(Contract, Vec<u8>)> {
+    let (c, doc) = document_masked(pool, id, lang, &clock::now(), masker).await?;
     let bytes = engine.render_review_report(&doc)?;
     Ok((c, bytes))
 }
 
 /// [`render`] into a file, written atomically, and the export audited.
 pub async fn render_to_file(pool: &SqlitePool, engine: &PdfEngine, id: &str, lang: Labels, out: &Path) -> CoreResult<Contract> {
-    let (c, bytes) = render(pool, engine, id, lang).await?;
+    render_to_file_masked(pool, engine, id, lang, out, None).await
+}
+
+/// [`render_to_file`] through `masker`; the audit entry records its policy (`none`: in clear).
+pub async fn render_to_file_masked(pool: &SqlitePool, engine: &PdfEngine, id: &str, lang: Labels, out: &Path, masker: Option<&Masker<'_>>) -> CoreResult<Contract> {
+    let (c, bytes) = render_masked(pool, engine, id, lang, masker).await?;
     crate::pdf::write_atomically(out, &bytes)?;
     let file = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let round = review::get(pool, id).await?.round;
@@ -261,7 +284,7 @@ pub async fn render_to_file(pool: &SqlitePool, engine: &PdfEngine, id: &str, lan
         Labels::Zh => "zh",
         Labels::En => "en",
     };
-    audit::record_now(pool, audit::Event { action: AUDIT_ACTION, entity: "contract", entity_id: id, detail: serde_json::json!({ "file": file, "lang": lang_code, "round": round }) }).await?;
+    audit::record_now(pool, audit::Event { action: AUDIT_ACTION, entity: "contract", entity_id: id, detail: serde_json::json!({ "file": file, "lang": lang_code, "round": round, "policy": masker.map_or("none", |m| m.policy.name.as_str()) }) }).await?;
     tracing::info!(round, "review report written");
     Ok(c)
 }

@@ -40,11 +40,15 @@ pub struct Flag {
     pub reason: String,
     pub decided_by: Option<String>,
     pub decided_at: Option<String>,
+    /// Fields shown masked by the data view's policy (`decided_by`, `reason`).
+    pub masked: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct ReviewItem {
+    /// The item's row id (to reveal who decided it or why).
+    pub id: String,
     pub risk_type: Category,
     pub item_key: String,
     pub text_zh: String,
@@ -56,17 +60,23 @@ pub struct ReviewItem {
     pub reason: String,
     pub decided_by: Option<String>,
     pub decided_at: Option<String>,
+    /// Fields shown masked by the data view's policy (`decided_by`, `reason`).
+    pub masked: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct SignOff {
+    /// The sign-off's row id (to reveal its actor or comment).
+    pub id: String,
     pub round: u32,
     pub actor: String,
     pub role: String,
     pub comment: String,
     pub at: String,
     pub revoked_at: Option<String>,
+    /// Fields shown masked by the data view's policy (`actor`, `comment`).
+    pub masked: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -391,11 +401,12 @@ pub async fn get_in_review(conn: &mut SqliteConnection, contract: &str) -> CoreR
             reason: r.13,
             decided_by: r.14,
             decided_at: r.15,
+            masked: Vec::new(),
         })
         .collect();
-    type ItemRow = (String, String, String, String, String, String, String, String, Option<String>, Option<String>);
+    type ItemRow = (String, String, String, String, String, String, String, String, String, Option<String>, Option<String>);
     let items: Vec<ItemRow> = sqlx::query_as(
-        "SELECT risk_type, item_key, text_zh, text_en, mitigation_zh, mitigation_en, status, reason, decided_by, decided_at FROM review_items WHERE review_id = ? ORDER BY item_key",
+        "SELECT id, risk_type, item_key, text_zh, text_en, mitigation_zh, mitigation_en, status, reason, decided_by, decided_at FROM review_items WHERE review_id = ? ORDER BY item_key",
     )
     .bind(&review)
     .fetch_all(&mut *conn)
@@ -403,12 +414,13 @@ pub async fn get_in_review(conn: &mut SqliteConnection, contract: &str) -> CoreR
     let order = |k: &str| SEED.iter().position(|s| s.key == k).unwrap_or(usize::MAX);
     let mut items: Vec<ReviewItem> = items
         .into_iter()
-        .map(|r| ReviewItem { risk_type: Category::parse(&r.0).unwrap_or(Category::Payment), item_key: r.1, text_zh: r.2, text_en: r.3, mitigation_zh: r.4, mitigation_en: r.5, status: r.6, reason: r.7, decided_by: r.8, decided_at: r.9 })
+        .map(|r| ReviewItem { id: r.0, risk_type: Category::parse(&r.1).unwrap_or(Category::Payment), item_key: r.2, text_zh: r.3, text_en: r.4, mitigation_zh: r.5,
+            mitigation_en: r.6, status: r.7, reason: r.8, decided_by: r.9, decided_at: r.10, masked: Vec::new() })
         .collect();
     items.sort_by_key(|i| order(&i.item_key));
-    let sign_offs: Vec<(i64, String, String, String, String, Option<String>)> =
-        sqlx::query_as("SELECT round, actor, role, comment, at, revoked_at FROM contract_signoffs WHERE contract_id = ? ORDER BY at").bind(contract).fetch_all(&mut *conn).await?;
-    let sign_offs: Vec<SignOff> = sign_offs.into_iter().map(|s| SignOff { round: u32::try_from(s.0).unwrap_or(0), actor: s.1, role: s.2, comment: s.3, at: s.4, revoked_at: s.5 }).collect();
+    let sign_offs: Vec<(String, i64, String, String, String, String, Option<String>)> =
+        sqlx::query_as("SELECT id, round, actor, role, comment, at, revoked_at FROM contract_signoffs WHERE contract_id = ? ORDER BY at").bind(contract).fetch_all(&mut *conn).await?;
+    let sign_offs: Vec<SignOff> = sign_offs.into_iter().map(|s| SignOff { id: s.0, round: u32::try_from(s.1).unwrap_or(0), actor: s.2, role: s.3, comment: s.4, at: s.5, revoked_at: s.6, masked: Vec::new() }).collect();
     let signed = sign_offs.iter().any(|s| s.revoked_at.is_none());
     Ok(Review { contract_number: c.number, contract_status: c.status, round, final_blocked: final_blocked(c.status, &flags, signed), items, flags, sign_offs })
 }
