@@ -229,3 +229,19 @@ async fn the_dashboard_masks_owners_and_drill_rows_and_its_filter_still_works(po
     assert_eq!(in_clear, clear, "admin sees the rows as stored");
     assert_eq!(shown::masked_scope_label(&filtered, &masker).expect("label"), "负责人 Owner: 王*");
 }
+
+/// A partner's bank details: masked in the list for sales ops, revealed for admin with a
+/// reason (audited without the value), never for the distributor view.
+#[sqlx::test(migrations = "../../migrations")]
+async fn partner_bank_details_are_revealed_only_where_the_view_may(pool: SqlitePool) {
+    let file = "code,name,bank_account_holder,bank_account_number\nD001,华东总代,张伟,6222021234567890123\n";
+    dealdesk_core::partner::store::import::import_partners(&pool, "p.csv", file.as_bytes()).await.expect("partners");
+    let id: String = sqlx::query_scalar("SELECT id FROM partners WHERE code = 'D001'").fetch_one(&pool).await.expect("id");
+    view::set_role(&pool, Role::Distributor).await.expect("role");
+    assert!(matches!(reveal::reveal(&pool, RevealTable::Partners, &id, "bank_account_number", "付款核对").await, Err(CoreError::Conflict(_))));
+    view::set_role(&pool, Role::Admin).await.expect("role");
+    let number = reveal::reveal(&pool, RevealTable::Partners, &id, "bank_account_number", "付款核对").await.expect("revealed");
+    assert_eq!(number, "6222021234567890123");
+    let detail: String = sqlx::query_scalar("SELECT detail FROM audit_log WHERE action = 'reveal' ORDER BY seq DESC LIMIT 1").fetch_one(&pool).await.expect("audit");
+    assert!(detail.contains("bank_account_number") && !detail.contains("6222021234567890123"), "{detail}");
+}

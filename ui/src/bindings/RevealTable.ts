@@ -4,4 +4,4 @@
  * The tables whose personal columns the window may reveal: the four list tables, and the
  * quotes, contracts and legal review with their history rows.
  */
-export type RevealTable = "customers" | "contacts" | "products" | "opportunities" | "quotes" | "quote_events" | "contracts" | "contract_events" | "contract_signoffs" | "review_items" | "review_flags";
+export type RevealTable = "customers" | "contacts" | "products" | "opportunities" | "quotes" | "quote_events" | "contracts" | "contract_events" | "contract_signoffs" | "review_items" | "review_flags" | "partners" | "sales_reps";

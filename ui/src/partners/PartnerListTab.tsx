@@ -1,5 +1,6 @@
 // Partners (region, level 一级/二级, parent, contract period, bank details masked by the data
 // view's policy) and sales reps with their monthly quotas; both imported from CSV/XLSX here.
+import { MaskedText } from "../masking/MaskedText";
 import { Alert, Card, Table, Tag, Tooltip } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useTranslation } from "react-i18next";
@@ -15,13 +16,16 @@ export function LevelTag({ level }: { level: number }) {
   return <Tag color={level === 1 ? "blue" : "geekblue"}>{t("partners.level", { n: level, zh: "一二三四五六七八九"[level - 1] ?? level })}</Tag>;
 }
 
-function Masked({ row, field, value }: { row: PartnerRow; field: string; value: string }) {
+/** A bank detail as the data view shows it, with the eye where the view may reveal it. */
+function Masked({ row, field, value, label }: { row: PartnerRow; field: string; value: string; label: string }) {
   const { t } = useTranslation();
   if (!row.masked.includes(field)) return <span>{value}</span>;
   return (
-    <Tooltip title={t("partners.maskedHint")}>
-      <span className="masked-value" data-testid={`masked-${row.code}-${field}`}>{value}</span>
-    </Tooltip>
+    <span className="masked-value" data-testid={`masked-${row.code}-${field}`}>
+      <MaskedText table="partners" id={row.id} field={field} label={label} masked={row.masked}>
+        <Tooltip title={t("partners.maskedHint")}>{value}</Tooltip>
+      </MaskedText>
+    </span>
   );
 }
 
@@ -38,8 +42,8 @@ export function PartnerListTab() {
     { key: "parent", title: t("partners.fields.parent"), width: 90, render: (_, p) => p.parent_code ?? "—" },
     { key: "contract", title: t("partners.fields.contract"), width: 180, render: (_, p) => (p.contract_start || p.contract_end ? `${p.contract_start ?? "…"} – ${p.contract_end ?? "…"}` : "—") },
     { key: "bank", title: t("partners.fields.bank"), width: 120, render: (_, p) => p.bank_name },
-    { key: "holder", title: t("partners.fields.holder"), width: 110, render: (_, p) => <Masked row={p} field="bank_account_holder" value={p.bank_account_holder} /> },
-    { key: "number", title: t("partners.fields.account"), width: 200, render: (_, p) => <Masked row={p} field="bank_account_number" value={p.bank_account_number} /> },
+    { key: "holder", title: t("partners.fields.holder"), width: 110, render: (_, p) => <Masked row={p} field="bank_account_holder" value={p.bank_account_holder} label={t("partners.fields.holder")} /> },
+    { key: "number", title: t("partners.fields.account"), width: 200, render: (_, p) => <Masked row={p} field="bank_account_number" value={p.bank_account_number} label={t("partners.fields.account")} /> },
   ];
   const repColumns: ColumnsType<RepRow> = [
     { key: "code", title: t("partners.fields.repCode"), width: 110, render: (_, r) => r.code },

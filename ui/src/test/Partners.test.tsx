@@ -114,6 +114,23 @@ describe("plan form", () => {
   });
 });
 
+describe("partner list", () => {
+  it("shows bank details masked with an eye that reveals one value with a reason", async () => {
+    const partner = {
+      id: "0190a1b2-0000-7000-8000-0000000000d1", code: "D001", name: "华东总代", region: "华东", level: 1, parent_code: null,
+      contract_start: null, contract_end: null, bank_account_holder: "张*", bank_account_number: "622202*********0123", bank_name: "工商银行",
+      masked: ["bank_account_holder", "bank_account_number"],
+    };
+    const { user, calls } = await openTab("partners", { list_partners: () => [partner], reveal_value: () => "6222021234567890123" });
+    expect(await screen.findByTestId("masked-D001-bank_account_number")).toHaveTextContent("622202*********0123");
+    await user.click(screen.getByTestId(`reveal-${partner.id}-bank_account_number`));
+    await user.type(await screen.findByTestId("reveal-reason"), "付款核对");
+    await user.click(screen.getByTestId("reveal-confirm"));
+    expect(await screen.findByTestId("reveal-value")).toHaveTextContent("6222021234567890123");
+    expect(callsOf(calls, "reveal_value")[0].args).toEqual({ table: "partners", id: partner.id, field: "bank_account_number", reason: "付款核对" });
+  });
+});
+
 describe("plan form: team pool and rounding", () => {
   it("offers the team pool on a rep plan only, sends it, and shows its field error", async () => {
     const { user, calls } = await openTab("plans", {

@@ -33,6 +33,8 @@ pub enum RevealTable {
     ContractSignoffs,
     ReviewItems,
     ReviewFlags,
+    Partners,
+    SalesReps,
 }
 
 impl RevealTable {
@@ -49,6 +51,8 @@ impl RevealTable {
             Self::ContractSignoffs => "contract_signoffs",
             Self::ReviewItems => "review_items",
             Self::ReviewFlags => "review_flags",
+            Self::Partners => "partners",
+            Self::SalesReps => "sales_reps",
         }
     }
 
@@ -66,6 +70,8 @@ impl RevealTable {
             Self::ContractSignoffs => "contract_signoff",
             Self::ReviewItems => "review_item",
             Self::ReviewFlags => "review_flag",
+            Self::Partners => "partner",
+            Self::SalesReps => "sales_rep",
         }
     }
 
