@@ -9,7 +9,7 @@ use crate::error::{CoreResult, FieldCode};
 use crate::validate::Checker;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// Largest amount a line may carry (a quadrillion): sums of a million such lines stay far
 /// inside `Decimal`'s range, so no arithmetic can overflow.
@@ -96,17 +96,17 @@ fn check(c: &mut Checker, plan: &Plan, i: usize, l: &SalesLine) {
 pub fn classify<'a>(req: &StatementRequest<'a>) -> CoreResult<Classified<'a>> {
     let plan = req.plan;
     let mut c = Checker::new();
-    let mut seen = HashSet::new();
     let mut out = Classified::default();
     for (i, line) in req.lines.iter().enumerate() {
         if line.id.trim().is_empty() {
             c.fail(&format!("lines[{i}].id"), FieldCode::Required, "every line needs an id");
-        } else if !seen.insert(line.id.as_str()) {
-            c.fail(&format!("lines[{i}].id"), FieldCode::Duplicate, format!("line id {} appears twice", line.id));
         }
+        // Other payees' lines are not this statement's business (their ids included).
         let Some(sub) = role(plan, req.payee, line) else { continue };
         check(&mut c, plan, i, line);
-        out.by_id.insert(line.id.as_str(), line);
+        if out.by_id.insert(line.id.as_str(), line).is_some() && !line.id.trim().is_empty() {
+            c.fail(&format!("lines[{i}].id"), FieldCode::Duplicate, format!("line id {} appears twice", line.id));
+        }
         let base = base_of(plan.base, line);
         match trigger_date(plan.trigger, line) {
             None if line.date <= req.period.to => {

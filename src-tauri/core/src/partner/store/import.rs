@@ -43,16 +43,19 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
 }
 
-/// One data row by canonical column name.
+/// One data row, read by canonical column name through the file's header mapping (shared by
+/// every row: a million-row file builds no map per row).
 pub(crate) struct RowView {
     pub number: u32,
-    cells: HashMap<&'static str, String>,
+    cells: Vec<String>,
+    mapping: std::sync::Arc<[(&'static str, usize)]>,
 }
 
 impl RowView {
     /// Trimmed text, with an export's formula guard (`'=…`) taken off.
     pub fn get(&self, column: &str) -> &str {
-        let v = self.cells.get(column).map(String::as_str).unwrap_or("").trim();
+        let cell = self.mapping.iter().find(|(name, _)| *name == column).and_then(|(_, i)| self.cells.get(*i));
+        let v = cell.map(String::as_str).unwrap_or("").trim();
         match v.strip_prefix('\'') {
             Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
             _ => v,
@@ -105,7 +108,9 @@ impl Problems {
         Err(self.into_err())
     }
 
-    fn into_err(self) -> CoreError {
+    fn into_err(mut self) -> CoreError {
+        // Checks run in several passes (each row, then across rows): list them by row.
+        self.list.sort_by_key(|p| p.row);
         tracing::warn!(problems = self.list.len() as u64 + u64::from(self.more), "partner-area import rejected");
         CoreError::ImportRejected(ImportRejection { file_name: self.file_name, problems: self.list, more: self.more })
     }
@@ -115,7 +120,7 @@ impl Problems {
 /// missing required column rejects the file.
 pub(crate) fn rows(file_name: &str, bytes: &[u8], columns: &'static [Column], required: &[&[&str]]) -> CoreResult<Vec<RowView>> {
     let sheet = read_sheet(file_name, bytes)?;
-    let header_row = RowView { number: 1, cells: HashMap::new() };
+    let header_row = RowView { number: 1, cells: Vec::new(), mapping: std::sync::Arc::from(Vec::new()) };
     let mut problems = Problems::new(file_name, columns);
     let mut mapping: Vec<(usize, &'static str)> = Vec::new();
     for (i, h) in sheet.headers.iter().enumerate() {
@@ -134,18 +139,13 @@ pub(crate) fn rows(file_name: &str, bytes: &[u8], columns: &'static [Column], re
         }
     }
     problems.finish()?;
-    let mut out = Vec::new();
+    let mapping: std::sync::Arc<[(&'static str, usize)]> = mapping.into_iter().map(|(i, name)| (name, i)).collect();
+    let mut out = Vec::with_capacity(sheet.rows.len());
     for (i, cells) in sheet.rows.into_iter().enumerate() {
         if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let mut map = HashMap::new();
-        for (idx, name) in &mapping {
-            if let Some(v) = cells.get(*idx) {
-                map.insert(*name, v.clone());
-            }
-        }
-        out.push(RowView { number: u32::try_from(i + 2).unwrap_or(u32::MAX), cells: map });
+        out.push(RowView { number: u32::try_from(i + 2).unwrap_or(u32::MAX), cells, mapping: mapping.clone() });
     }
     Ok(out)
 }
@@ -318,34 +318,67 @@ fn parse_sales_row(row: &RowView) -> Result<ParsedLine, Vec<FieldError>> {
     Ok(ParsedLine { row: row.number, partner_code, parent_partner_code: parent, rep_code: rep, line })
 }
 
+/// Each row checked on its own (a pure function of the row), spread over the machine's cores;
+/// rows come back in file order.
+fn parse_in_parallel(rows: Vec<RowView>) -> Vec<(RowView, Result<ParsedLine, Vec<FieldError>>)> {
+    let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    if workers < 2 || rows.len() < 10_000 {
+        return rows.into_iter().map(|r| {
+            let parsed = parse_sales_row(&r);
+            (r, parsed)
+        }).collect();
+    }
+    let chunk = rows.len().div_ceil(workers);
+    let mut parts: Vec<Vec<RowView>> = Vec::with_capacity(workers);
+    let mut rest = rows;
+    while rest.len() > chunk {
+        let tail = rest.split_off(chunk);
+        parts.push(rest);
+        rest = tail;
+    }
+    parts.push(rest);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = parts
+            .into_iter()
+            .map(|part| scope.spawn(move || part.into_iter().map(|r| {
+                let parsed = parse_sales_row(&r);
+                (r, parsed)
+            }).collect::<Vec<_>>()))
+            .collect();
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))).collect()
+    })
+}
+
 /// Checks every row of a sales file on its own and against the file's other rows (duplicate
 /// references, refunds of lines of another partner).
 fn parse_sales_rows(file_name: &str, bytes: &[u8]) -> CoreResult<(Vec<(RowView, ParsedLine)>, Problems)> {
     let rows = rows(file_name, bytes, SALES, SALES_REQUIRED)?;
     let mut problems = Problems::new(file_name, SALES);
-    let mut out = Vec::new();
-    let mut seen: HashMap<String, u32> = HashMap::new();
-    for row in rows {
-        match parse_sales_row(&row) {
-            Ok(p) => {
-                if let Some(first) = seen.get(&p.line.line_ref) {
-                    problems.add(&row, "line_ref", FieldCode::Duplicate, format!("line {} is also on row {first}", p.line.line_ref));
-                } else {
-                    seen.insert(p.line.line_ref.clone(), row.number);
-                }
-                out.push((row, p));
-            }
+    let mut out = Vec::with_capacity(rows.len());
+    for (row, parsed) in parse_in_parallel(rows) {
+        match parsed {
+            Ok(p) => out.push((row, p)),
             Err(errors) => problems.fields(&row, errors),
         }
     }
-    let partner_of: HashMap<String, String> = out.iter().map(|(_, p)| (p.line.line_ref.clone(), p.partner_code.clone())).collect();
+    // Each reference's first row and partner, borrowed from the parsed rows.
+    let mut first: HashMap<&str, (u32, &str)> = HashMap::with_capacity(out.len());
     for (row, p) in &out {
-        if let Some(of) = &p.line.refund_of {
-            if partner_of.get(of).is_some_and(|owner| *owner != p.partner_code) {
-                problems.add(row, "refund_of", FieldCode::InvalidReference, format!("line {of} belongs to partner {}, not {}", partner_of[of], p.partner_code));
+        match first.entry(p.line.line_ref.as_str()) {
+            std::collections::hash_map::Entry::Occupied(e) => problems.add(row, "line_ref", FieldCode::Duplicate, format!("line {} is also on row {}", p.line.line_ref, e.get().0)),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert((row.number, p.partner_code.as_str()));
             }
         }
     }
+    for (row, p) in &out {
+        if let Some(of) = &p.line.refund_of {
+            if let Some((_, owner)) = first.get(of.as_str()).filter(|(_, owner)| *owner != p.partner_code) {
+                problems.add(row, "refund_of", FieldCode::InvalidReference, format!("line {of} belongs to partner {owner}, not {}", p.partner_code));
+            }
+        }
+    }
+    drop(first);
     Ok((out, problems))
 }
 

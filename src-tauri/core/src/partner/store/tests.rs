@@ -129,6 +129,6 @@ async fn a_partner_file_with_a_cycle_or_an_unknown_parent_is_refused_whole() {
     let err = import_partners(&pool, "p.csv", file.as_bytes()).await.expect_err("cycle");
     let CoreError::ImportRejected(r) = err else { panic!("{err}") };
     let at: Vec<(u32, &str)> = r.problems.iter().map(|p| (p.row, p.column.as_str())).collect();
-    assert_eq!(at, [(4, "parent_code"), (2, "parent_code"), (3, "parent_code")]);
+    assert_eq!(at, [(2, "parent_code"), (3, "parent_code"), (4, "parent_code")], "listed in row order");
     assert_eq!(count(&pool, "SELECT COUNT(*) FROM partners").await, 0);
 }
