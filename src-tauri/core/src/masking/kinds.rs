@@ -133,6 +133,8 @@ pub const REGISTRY: &[PersonalColumn] = &[
     col("partners", "bank_account_holder", PiiKind::Name),
     col("partners", "bank_account_number", PiiKind::BankCard),
     col("sales_reps", "name", PiiKind::Name),
+    col("matrices", "owner", PiiKind::Name),
+    col("matrix_cell_history", "actor", PiiKind::Name),
 ];
 
 /// The registered kind of `table.column`, if it holds one kind of personal data.

@@ -74,7 +74,11 @@ pub fn cell_scores(data: &MatrixData) -> HashMap<(CompetitorId, DimensionId), De
 }
 
 pub fn rank(data: &MatrixData) -> Ranking {
-    let scores = cell_scores(data);
+    rank_from(data, &cell_scores(data))
+}
+
+/// The ranking from cell scores already computed by [`cell_scores`] (the window needs both).
+pub fn rank_from(data: &MatrixData, scores: &HashMap<(CompetitorId, DimensionId), Decimal>) -> Ranking {
     let scored: Vec<_> = data.dimensions.iter().filter(|d| d.rule.scores() && d.weight > Decimal::ZERO).collect();
     let total: Decimal = scored.iter().map(|d| d.weight).sum();
     let weights = data
