@@ -3,6 +3,7 @@
 import { ContractsPage } from "../contracts/ContractsPage";
 import { AuditLogPage } from "../compliance/AuditLogPage";
 import { DashboardPage } from "../dashboard/DashboardPage";
+import { MatrixPage } from "../matrix/MatrixPage";
 import { NotBuiltPage } from "../pages/NotBuiltPage";
 import { SettingsPage } from "../pages/SettingsPage";
 import { QuotesPage } from "../quotes/QuotesPage";
@@ -32,6 +33,8 @@ export function AreaView({ area, visit = 0 }: { area: Area; visit?: number }) {
       return <ContractsPage key={`contracts-${visit}`} />;
     case "legal":
       return <ContractsPage key={`legal-${visit}`} reviewQueue />;
+    case "matrix":
+      return <MatrixPage key={`matrix-${visit}`} />;
     case "compliance":
       return <AuditLogPage />;
     case "settings":
