@@ -62,7 +62,7 @@ function CellCard({ m, row, col }: { m: MatrixState; row: number; col: number })
         </div>
         <Input placeholder={t("matrix.evidence.source")} value={source} onChange={(e) => setSource(e.target.value)} data-testid="evidence-source" />
         <Space.Compact className="full-width">
-          <Input placeholder="YYYY-MM-DD" value={asOf} onChange={(e) => setAsOf(e.target.value)} data-testid="evidence-as-of" addonBefore={t("matrix.evidence.asOf")} />
+          <Input placeholder={`${t("matrix.evidence.asOf")} YYYY-MM-DD`} title={t("matrix.evidence.asOf")} value={asOf} onChange={(e) => setAsOf(e.target.value)} data-testid="evidence-as-of" />
           <Select<EvidenceLabel | ""> value={label} onChange={setLabel} data-testid="evidence-label" className="mx-label-select" virtual={false}
             options={[{ value: "", label: t("matrix.evidence.noLabel") }, ...LABELS.map((l) => ({ value: l, label: <span data-testid={`evidence-label-${l}`}>{t(`matrix.label.${l}`)}</span> }))]} />
         </Space.Compact>

@@ -98,7 +98,8 @@ export function MatrixList({ onOpen }: Props) {
       <Modal open={file !== null} title={t("matrix.importTitle", { file: file?.name ?? "" })} onOk={() => void runImport()} onCancel={() => setFile(null)}
         confirmLoading={importing} okButtonProps={{ "data-testid": "matrix-import-confirm", disabled: importName.trim() === "" }}>
         <Typography.Paragraph type="secondary">{t("matrix.importHint")}</Typography.Paragraph>
-        <Input value={importName} onChange={(e) => setImportName(e.target.value)} data-testid="matrix-import-name" addonBefore={t("matrix.fields.name")} />
+        <Typography.Text strong>{t("matrix.fields.name")}</Typography.Text>
+        <Input value={importName} onChange={(e) => setImportName(e.target.value)} data-testid="matrix-import-name" />
       </Modal>
       <ImportProblemsModal rejected={rejected} onClose={() => setRejected(null)} />
     </Card>
