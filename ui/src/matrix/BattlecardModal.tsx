@@ -59,9 +59,9 @@ export function BattlecardModal({ matrixId, grid, initial, onClose }: Props) {
         </Form.Item>
         <Form.Item label={t("matrix.battlecardLang")}>
           <Radio.Group value={lang} onChange={(e) => setLang(e.target.value as BattlecardLanguage)} optionType="button">
-            <Radio.Button value="both" data-testid="battlecard-lang-both">中文 + English</Radio.Button>
-            <Radio.Button value="zh" data-testid="battlecard-lang-zh">中文</Radio.Button>
-            <Radio.Button value="en" data-testid="battlecard-lang-en">English</Radio.Button>
+            <Radio.Button value="both"><span data-testid="battlecard-lang-both">中文 + English</span></Radio.Button>
+            <Radio.Button value="zh"><span data-testid="battlecard-lang-zh">中文</span></Radio.Button>
+            <Radio.Button value="en"><span data-testid="battlecard-lang-en">English</span></Radio.Button>
           </Radio.Group>
         </Form.Item>
         {(["summary", "objections", "trap_questions"] as const).map((k) => (

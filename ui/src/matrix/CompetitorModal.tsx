@@ -39,7 +39,9 @@ export function CompetitorModal({ matrixId, grid, competitorId, onSaved, onClose
         <Form.Item label={t("matrix.fields.competitor")} required validateStatus={error ? "error" : undefined} help={error ? <FieldErrorText error={error} /> : undefined}>
           <Input autoFocus value={name} onChange={(e) => setName(e.target.value)} onPressEnter={() => void save()} data-testid="competitor-name" />
         </Form.Item>
-        <Checkbox checked={ours} onChange={(e) => setOurs(e.target.checked)} data-testid="competitor-ours">{t("matrix.ours")}</Checkbox>
+        <Checkbox checked={ours} onChange={(e) => setOurs(e.target.checked)}>
+          <span data-testid="competitor-ours">{t("matrix.ours")}</span>
+        </Checkbox>
       </Form>
     </Modal>
   );

@@ -52,8 +52,8 @@ export function MatrixSettingsModal({ title, initial, scaleLocked, onSave, onClo
         </Form.Item>
         <Form.Item label={t("matrix.fields.scale")} extra={scaleLocked ? t("matrix.scaleLocked") : undefined}>
           <Radio.Group value={value.scale} disabled={scaleLocked} onChange={(e) => setValue({ ...value, scale: e.target.value as MatrixScale })}>
-            <Radio value="zero_ten" data-testid="matrix-scale-zero_ten">{t("matrix.scale.zero_ten")}</Radio>
-            <Radio value="minus_two_two" data-testid="matrix-scale-minus_two_two">{t("matrix.scale.minus_two_two")}</Radio>
+            <Radio value="zero_ten"><span data-testid="matrix-scale-zero_ten">{t("matrix.scale.zero_ten")}</span></Radio>
+            <Radio value="minus_two_two"><span data-testid="matrix-scale-minus_two_two">{t("matrix.scale.minus_two_two")}</span></Radio>
           </Radio.Group>
         </Form.Item>
         <Form.Item label={t("matrix.fields.staleDays")} {...item("stale_after_days")}>
