@@ -23,7 +23,7 @@ pub(crate) async fn grid_of(ctx: &Ctx, id: &str) -> Result<MatrixGrid, CoreError
     let s = ctx.open(id).await?;
     let data = s.data()?;
     let owner = names.show(&data.matrix.owner)?;
-    Ok(view::grid(data, clock::today(), owner, s.undo_state(), s.updated_at()))
+    Ok(view::grid(data, s.scored()?, clock::today(), owner, s.undo_state(), s.updated_at()))
 }
 
 fn cells_of(a: &Applied, inverse: bool) -> Vec<(CompetitorId, DimensionId)> {
@@ -90,6 +90,7 @@ pub async fn save_matrix_settings(state: State<'_, AppState>, sessions: State<'_
                 }
             }
             s.change(async |conn, data| define::update_settings(conn, data, &input).await).await?;
+            s.rebuild();
         }
         grid_of(&ctx, &id).await
     })
@@ -107,7 +108,8 @@ pub async fn edit_matrix_cells(state: State<'_, AppState>, sessions: State<'_, M
         let applied = s.change(async |conn, data| edit::apply(conn, data, &changes, &audit::actor()).await).await?;
         let touched = cells_of(&applied, false);
         s.undo().push(applied);
-        Ok(view::patch(s.data()?, clock::today(), &touched, s.undo_state()))
+        s.rescore(touched.iter().map(|(_, d)| *d));
+        Ok(view::patch(s.data()?, s.scored()?, clock::today(), &touched, s.undo_state()))
     })
     .await?)
 }
@@ -134,7 +136,8 @@ pub async fn paste_matrix_cells(
         let applied = s.change(async |conn, data| edit::apply(conn, data, &changes, &audit::actor()).await).await?;
         let touched = cells_of(&applied, false);
         s.undo().push(applied);
-        Ok(view::patch(s.data()?, clock::today(), &touched, s.undo_state()))
+        s.rescore(touched.iter().map(|(_, d)| *d));
+        Ok(view::patch(s.data()?, s.scored()?, clock::today(), &touched, s.undo_state()))
     })
     .await?)
 }
@@ -142,10 +145,11 @@ pub async fn paste_matrix_cells(
 async fn step(ctx: &Ctx, id: &str, redo: bool) -> Result<GridPatch, CoreError> {
     let mut s = ctx.open(id).await?;
     let changes = if redo { s.undo().redo() } else { s.undo().undo() };
-    let Some(changes) = changes else { return Ok(view::patch(s.data()?, clock::today(), &[], s.undo_state())) };
+    let Some(changes) = changes else { return Ok(view::patch(s.data()?, s.scored()?, clock::today(), &[], s.undo_state())) };
     let touched: Vec<_> = changes.iter().map(|c| (c.competitor_id, c.dimension_id)).collect();
     s.change(async |conn, data| edit::apply(conn, data, &changes, &audit::actor()).await).await?;
-    Ok(view::patch(s.data()?, clock::today(), &touched, s.undo_state()))
+    s.rescore(touched.iter().map(|(_, d)| *d));
+    Ok(view::patch(s.data()?, s.scored()?, clock::today(), &touched, s.undo_state()))
 }
 
 /// Ctrl+Z: applies the last change's inverse (itself recorded in the history).

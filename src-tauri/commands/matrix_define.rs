@@ -22,6 +22,7 @@ where
     {
         let mut s = ctx.open(&id).await?;
         s.change(f).await?;
+        s.rebuild();
     }
     grid_of(&ctx, &id).await
 }
@@ -47,7 +48,7 @@ pub async fn set_matrix_weight(state: State<'_, AppState>, sessions: State<'_, M
     Ok(off_thread(move || async move {
         let mut s = ctx.open(&id).await?;
         s.change(async |conn, data| define::set_weight(conn, data, d, &weight).await).await?;
-        Ok(view::patch(s.data()?, clock::today(), &[], s.undo_state()))
+        Ok(view::patch(s.data()?, s.scored()?, clock::today(), &[], s.undo_state()))
     })
     .await?)
 }

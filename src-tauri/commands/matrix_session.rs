@@ -6,13 +6,16 @@
 //! restore, re-key or unlock bumps) and same `matrices.updated_at` (every core write touches
 //! it, so a change from the CLI is noticed and the matrix reloaded). A failed change drops
 //! the copy, since the core may have changed it before the transaction was rolled back.
-//! Undo/redo stacks live here per matrix, for this run of the window only.
+//! The cell scores are kept too (`Scored`): an edit rescores only its columns. Undo/redo
+//! stacks live here per matrix, for this run of the window only.
 
 use super::IpcError;
 use crate::state::AppState;
 use dealdesk_core::error::{CoreError, CoreResult};
 use dealdesk_core::ids::MatrixId;
 use dealdesk_core::matrix::edit::UndoStack;
+use dealdesk_core::ids::DimensionId;
+use dealdesk_core::matrix::scored::Scored;
 use dealdesk_core::matrix::{store, MatrixData};
 use dealdesk_core::store::SqlitePool;
 use dealdesk_core::store::SqliteConnection;
@@ -24,6 +27,8 @@ struct Open {
     generation: u64,
     updated_at: String,
     data: MatrixData,
+    /// The cell scores of `data`, rescored column by column after edits.
+    scored: Scored,
 }
 
 #[derive(Default)]
@@ -57,7 +62,8 @@ impl Ctx {
         let fresh = guard.open.as_ref().is_some_and(|o| o.generation == self.generation && o.data.matrix.id == mid && o.updated_at == stamp);
         if !fresh {
             let data = store::load_by_id(&mut conn, mid).await?;
-            guard.open = Some(Open { generation: self.generation, updated_at: stamp, data });
+            let scored = Scored::new(&data);
+            guard.open = Some(Open { generation: self.generation, updated_at: stamp, data, scored });
         }
         Ok(Session { guard, pool: &self.pool, id: mid })
     }
@@ -73,6 +79,24 @@ pub struct Session<'a> {
 impl Session<'_> {
     pub fn data(&self) -> CoreResult<&MatrixData> {
         self.guard.open.as_ref().map(|o| &o.data).ok_or_else(|| CoreError::Conflict("the matrix is no longer open; open it again".into()))
+    }
+
+    pub fn scored(&self) -> CoreResult<&Scored> {
+        self.guard.open.as_ref().map(|o| &o.scored).ok_or_else(|| CoreError::Conflict("the matrix is no longer open; open it again".into()))
+    }
+
+    /// Rescores the columns whose cells changed.
+    pub fn rescore(&mut self, dims: impl IntoIterator<Item = DimensionId>) {
+        if let Some(o) = self.guard.open.as_mut() {
+            o.scored.rescore(&o.data, dims);
+        }
+    }
+
+    /// Scores everything again (after a change of dimensions: a rule, a type, a new column).
+    pub fn rebuild(&mut self) {
+        if let Some(o) = self.guard.open.as_mut() {
+            o.scored = Scored::new(&o.data);
+        }
     }
 
     pub fn updated_at(&self) -> &str {
@@ -102,6 +126,9 @@ impl Session<'_> {
         match result {
             Ok(out) => {
                 open.updated_at = store::updated_at(&mut *pool.acquire().await?, self.id).await?;
+                if !open.scored.fits(&open.data) {
+                    open.scored = Scored::new(&open.data);
+                }
                 Ok(out)
             }
             Err(e) => {

@@ -37,14 +37,37 @@ const SCROLL: &str = "
     requestAnimationFrame(step);
     return true;";
 
+const PICK: &str = "
+    const g = document.querySelector('[data-testid=matrix-grid]').getBoundingClientRect();
+    const top = g.top + 60, left = g.left + 205;
+    const bottom = Math.min(g.bottom, window.innerHeight) - 4, right = Math.min(g.right, window.innerWidth) - 4;
+    const cell = Array.from(document.querySelectorAll('.mx-cell')).find((c) => {
+      const r = c.getBoundingClientRect();
+      const text = (c.querySelector('.mx-text') || c).textContent.trim();
+      const [x, y] = [r.left + r.width / 2, r.top + r.height / 2];
+      return y > top && x > left && y < bottom - 15 && x < right - 20 && !c.dataset.benchUsed && /^[0-9.]+$/.test(text);
+    });
+    if (!cell) {
+      const all = Array.from(document.querySelectorAll('.mx-cell'));
+      const r0 = all.length ? all[0].getBoundingClientRect() : null;
+      window.__mxPickMiss = JSON.stringify({ g, inner: [window.innerWidth, window.innerHeight], n: all.length, first: r0,
+        sample: all.slice(0, 5).map((c) => (c.querySelector('.mx-text') || c).textContent) });
+      return null;
+    }
+    cell.dataset.benchUsed = '1';
+    return cell.getAttribute('data-testid');";
+
 async fn wait_js(app: &App, script: &str) -> Value {
-    let deadline = Instant::now() + app.timeout() * 6;
+    let deadline = Instant::now() + app.timeout() * 2;
     loop {
         let v = app.js(script, vec![]).await;
         if !v.is_null() && v != json!("") {
             return v;
         }
-        assert!(Instant::now() < deadline, "no result from {script}");
+        if Instant::now() >= deadline {
+            let why = app.js("return window.__mxPickMiss || null;", vec![]).await;
+            panic!("no result from {script}\n{why}");
+        }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
 }
@@ -58,7 +81,7 @@ async fn matrix_bench_200_by_500() {
         eprintln!("[bench] {} (CLI total {:.1?})", out.trim(), started.elapsed());
     };
     run_prepared("matrix_bench_200_by_500", prepare, |app| async move {
-        app.el("nav-matrix").await;
+        app.click("onboarding-empty").await;
         app.open("matrix").await;
         let link = wait_js(&app, "const a = document.querySelector('[data-testid^=open-]'); return a ? a.getAttribute('data-testid') : null;").await;
         let link = link.as_str().expect("the matrix link").to_string();
@@ -80,7 +103,8 @@ async fn matrix_bench_200_by_500() {
         let mut edits = Vec::new();
         for i in 0..8u32 {
             app.js("document.querySelector('[data-testid=matrix-timing]').setAttribute('data-last-edit-ms', ''); return null;", vec![]).await;
-            let cell = wait_js(&app, "const c = Array.from(document.querySelectorAll('.mx-cell')).find(e => /^[0-9.]+$/.test(e.innerText.trim()) && e.offsetTop > 200); return c ? c.getAttribute('data-testid') : null;").await;
+            // A numeric cell well inside the viewport (not under the frozen header or names).
+            let cell = wait_js(&app, PICK).await;
             let cell = cell.as_str().expect("a visible score cell").to_string();
             app.el(&cell).await.click().await.expect("select");
             let score = format!("{}", (i % 10) + 1);

@@ -29,7 +29,7 @@ export type GridProps = {
 type Editing = { r: number; c: number; text: string; original: string };
 
 export function MatrixGrid({ grid, view, sel, onSelect, heat, onCommit, onPaste, onUndo, onRedo, onFillDown }: GridProps) {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const zh = i18n.language.startsWith("zh");
   const scroller = useRef<HTMLDivElement>(null);
   const frame = useRef(0);
@@ -213,13 +213,13 @@ export function MatrixGrid({ grid, view, sel, onSelect, heat, onCommit, onPaste,
           className={cls.join(" ")}
           style={{ left: FIRST_W + c * COL_W, top: HEAD_H + r * ROW_H, background: heat && score !== null ? heatColor(score, scale) : undefined }}
           data-testid={`cell-${r}-${c}`}
-          title={ev ? [ev.source, ev.as_of].filter(Boolean).join(" · ") : undefined}
+          title={ev ? [ev.source, ev.as_of, ev.stale ? t("matrix.stale", { days: grid.matrix.stale_after_days }) : ""].filter(Boolean).join(" · ") : undefined}
           onMouseDown={(e) => onCellDown(e, r, c)}
           onDoubleClick={() => startEdit(null)}
         >
           <span className="mx-text">{text === "" ? "?" : text}</span>
           {ev?.label && <span className={`mx-label mx-label-${ev.label}`}>{labelBadge(ev.label, zh)}</span>}
-          {ev?.stale && <span className="mx-stale-badge" data-testid={`stale-${r}-${c}`}>⏱</span>}
+          {ev?.stale && <span className="mx-stale-badge" data-testid={`stale-${r}-${c}`} />}
         </div>,
       );
     }

@@ -6,7 +6,7 @@
 //! groups, dimensions, weights, competitors, order, hidden) and [`view`] (what it is sent).
 //!
 //! Modules: `model` (types), `value` (parsing and validation per dimension type), `rule`
-//! (cell-to-score rules and their text form), `score` (weighted scores, coverage, ranking),
+//! (cell-to-score rules and their text form), `score` (weighted scores, coverage, ranking), `scored` (the editor's kept scores),
 //! `fresh` (staleness), `store` (the tables), `edit` (changes, history, undo, paste),
 //! `define` (structure edits), `snapshot`, `diff`, `layout` (the wide file layout), `file`
 //! (import/export), `markdown`, `view` / `view_history` (the window's shapes), `people`
@@ -27,6 +27,7 @@ pub mod model;
 pub mod people;
 pub mod rule;
 pub mod score;
+pub mod scored;
 pub mod snapshot;
 pub mod store;
 pub mod value;

@@ -5,6 +5,7 @@ use super::define::{self, Axis, CompetitorInput, DimensionInput, MatrixSettingsI
 use super::edit::{self, CellInput};
 use super::model::*;
 use super::tests_db::{load, pool_with_fixture};
+use super::scored::Scored;
 use super::view;
 use crate::error::{CoreError, FieldCode};
 use sqlx::SqlitePool;
@@ -75,7 +76,7 @@ async fn a_weight_change_moves_scores_and_normalised_weights_and_bad_weights_are
     }
     // HubSpot is scored on SSO (no → 0) and Deployment (SaaS → 6): 3.00; without SSO 6.00.
     change(&pool, &mut data, async |c, d| define::set_weight(c, d, sso, "0").await).await.expect("weight 0");
-    let g = view::grid(&data, chrono::NaiveDate::from_ymd_opt(2026, 12, 2).expect("date"), (String::new(), false), (false, false), "");
+    let g = view::grid(&data, &Scored::new(&data), chrono::NaiveDate::from_ymd_opt(2026, 12, 2).expect("date"), (String::new(), false), (false, false), "");
     let hub = g.ranking.iter().find(|r| r.name == "HubSpot").expect("row");
     assert_eq!((hub.score.as_deref(), hub.coverage_pct.as_str()), (Some("6.00"), "33.3"), "only Deployment of Feature, fee and Deployment is known");
     let pcts: Vec<&str> = g.dimensions.iter().map(|d| d.normalised_pct.as_str()).collect();
@@ -154,17 +155,21 @@ async fn a_patch_carries_the_changed_cell_and_its_whole_rescored_column() {
     let (kd, fee) = (data.competitors[1].id, data.dimensions.iter().find(|d| d.key() == "Annual fee").expect("fee").clone());
     // Annual fee is a range rule: 100..500 lower better. HubSpot's unknown fee becomes 100 → 10.
     let hub = data.competitors[2].id;
+    let mut scored = Scored::new(&data);
     let input = CellInput { competitor_id: hub.to_string(), dimension_id: fee.id.to_string(), text: "100".into(), evidence: None };
     let changes = edit::changes_from_inputs(&data, &[input]).expect("valid");
     let mut tx = pool.begin().await.expect("tx");
     edit::apply(&mut tx, &mut data, &changes, "t").await.expect("applied");
     tx.commit().await.expect("commit");
-    let p = view::patch(&data, today, &[(hub, fee.id)], (true, false));
+    scored.rescore(&data, [fee.id]);
+    assert_eq!(scored, Scored::new(&data), "rescoring the touched column equals scoring everything");
+    assert_eq!(scored.ranking(&data), super::score::rank(&data));
+    let p = view::patch(&data, &scored, today, &[(hub, fee.id)], (true, false));
     assert_eq!(p.cells.len(), 1);
     assert_eq!((p.cells[0].text.as_str(), p.cells[0].evidence.is_none()), ("100", true));
     assert_eq!(p.columns.len(), 1);
     assert_eq!(p.columns[0].scores, [Some("7.50".into()), Some("5.00".into()), Some("10.00".into())]);
-    let g = view::grid(&data, today, ("x".into(), true), (true, false), "now");
+    let g = view::grid(&data, &scored, today, ("x".into(), true), (true, false), "now");
     assert_eq!((g.text[1].len(), g.text[2][2].as_str()), (5, "100"));
     let kd_fee = g.evidence.iter().find(|e| e.row == 1 && e.col == 2).expect("金蝶's fee has evidence");
     assert_eq!((kd_fee.evidence.label, kd_fee.evidence.stale), (Some(Label::Fact), false), "dated 2026-10-01, 62 days old");

@@ -10,7 +10,8 @@
 
 use super::fresh::{freshness, is_stale, Freshness};
 use super::model::*;
-use super::score::{self, Ranking};
+use super::score::Ranking;
+use super::scored::Scored;
 use super::value;
 use super::display;
 use crate::ids::{CompetitorId, DimensionId};
@@ -179,8 +180,6 @@ pub struct GridPatch {
     pub can_redo: bool,
 }
 
-type Scores = HashMap<(CompetitorId, DimensionId), Decimal>;
-
 fn evidence_view(cell: &Cell, today: NaiveDate, days: u32) -> Option<EvidenceView> {
     let e = &cell.evidence;
     (!e.is_empty()).then(|| EvidenceView {
@@ -219,33 +218,28 @@ fn weights(r: &Ranking) -> Vec<WeightView> {
     r.weights.iter().map(|w| WeightView { dimension_id: w.dimension_id.to_string(), weight: w.weight.normalize().to_string(), normalised_pct: pct(w.normalised * Decimal::ONE_HUNDRED) }).collect()
 }
 
-fn column(data: &MatrixData, scores: &Scores, d: DimensionId) -> Vec<Option<String>> {
-    data.competitors.iter().map(|c| scores.get(&(c.id, d)).map(|s| display(*s, 2))).collect()
-}
 
 /// The whole matrix as the editor shows it; `owner` is the owner as the data view shows it.
-pub fn grid(data: &MatrixData, today: NaiveDate, owner: (String, bool), undo: (bool, bool), updated_at: &str) -> MatrixGrid {
-    let scores = score::cell_scores(data);
-    let r = score::rank_from(data, &scores);
+pub fn grid(data: &MatrixData, scored: &Scored, today: NaiveDate, owner: (String, bool), undo: (bool, bool), updated_at: &str) -> MatrixGrid {
+    let r = scored.ranking(data);
     let normalised: HashMap<DimensionId, Decimal> = r.weights.iter().map(|w| (w.dimension_id, w.normalised)).collect();
     let days = data.matrix.stale_after_days;
-    let mut text = Vec::with_capacity(data.competitors.len());
-    let mut cell_scores = Vec::with_capacity(data.competitors.len());
+    let (nr, nc) = (data.competitors.len(), data.dimensions.len());
+    let mut text = vec![vec![String::new(); nc]; nr];
+    let cell_scores: Vec<Vec<Option<String>>> = (0..nr).map(|i| (0..nc).map(|j| scored.at(i, j).map(|s| display(s, 2))).collect()).collect();
+    let row_of: HashMap<CompetitorId, usize> = data.competitors.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+    let col_of: HashMap<DimensionId, usize> = data.dimensions.iter().enumerate().map(|(i, d)| (d.id, i)).collect();
     let mut evidence = Vec::new();
-    for (row, c) in data.competitors.iter().enumerate() {
-        let mut texts = Vec::with_capacity(data.dimensions.len());
-        let mut row_scores = Vec::with_capacity(data.dimensions.len());
-        for (col, d) in data.dimensions.iter().enumerate() {
-            let cell = data.cell(c.id, d.id);
-            texts.push(cell.and_then(|x| x.value.as_ref()).map(value::text).unwrap_or_default());
-            row_scores.push(scores.get(&(c.id, d.id)).map(|s| display(*s, 2)));
-            if let Some(e) = cell.and_then(|x| evidence_view(x, today, days)) {
-                evidence.push(CellEvidence { row: row as u32, col: col as u32, evidence: e });
-            }
+    for ((c, d), cell) in &data.cells {
+        let (Some(&row), Some(&col)) = (row_of.get(c), col_of.get(d)) else { continue };
+        if let Some(v) = &cell.value {
+            text[row][col] = value::text(v);
         }
-        text.push(texts);
-        cell_scores.push(row_scores);
+        if let Some(e) = evidence_view(cell, today, days) {
+            evidence.push(CellEvidence { row: row as u32, col: col as u32, evidence: e });
+        }
     }
+    evidence.sort_by_key(|e| (e.row, e.col));
     let m = &data.matrix;
     MatrixGrid {
         matrix: MatrixHeader { id: m.id.to_string(), name: m.name.clone(), owner: owner.0, owner_masked: owner.1, scale: m.scale, stale_after_days: m.stale_after_days, updated_at: updated_at.to_string() },
@@ -280,10 +274,10 @@ pub fn grid(data: &MatrixData, today: NaiveDate, owner: (String, bool), undo: (b
     }
 }
 
-/// What changed after `cells` (competitor, dimension) were written, or a weight changed.
-pub fn patch(data: &MatrixData, today: NaiveDate, cells: &[(CompetitorId, DimensionId)], undo: (bool, bool)) -> GridPatch {
-    let scores = score::cell_scores(data);
-    let r = score::rank_from(data, &scores);
+/// What changed after `cells` (competitor, dimension) were written (their columns already
+/// rescored in `scored`), or a weight changed.
+pub fn patch(data: &MatrixData, scored: &Scored, today: NaiveDate, cells: &[(CompetitorId, DimensionId)], undo: (bool, bool)) -> GridPatch {
+    let r = scored.ranking(data);
     let days = data.matrix.stale_after_days;
     let mut touched = HashSet::new();
     let mut seen = HashSet::new();
@@ -301,6 +295,11 @@ pub fn patch(data: &MatrixData, today: NaiveDate, cells: &[(CompetitorId, Dimens
             evidence: cell.and_then(|x| evidence_view(x, today, days)),
         });
     }
-    let columns = data.dimensions.iter().filter(|d| touched.contains(&d.id)).map(|d| ColumnScores { dimension_id: d.id.to_string(), scores: column(data, &scores, d.id) }).collect();
+    let columns = data
+        .dimensions
+        .iter()
+        .filter(|d| touched.contains(&d.id))
+        .map(|d| ColumnScores { dimension_id: d.id.to_string(), scores: scored.column(d.id).into_iter().map(|s| s.map(|s| display(s, 2))).collect() })
+        .collect();
     GridPatch { cells: out, columns, ranking: ranking(&r), weights: weights(&r), figures: figures(&freshness(data, today)), can_undo: undo.0, can_redo: undo.1 }
 }
