@@ -2,7 +2,7 @@
 //! (ours pinned first), a 5 × 5 block pasted "from the clipboard", a weight change that puts
 //! us first in the ranking, a refused score naming competitor and dimension, a snapshot, an
 //! edit that shows in the diff against it, and the battlecard PDF printed into the documents
-//! folder and read back with pdftotext.
+//! folder and read back with pdftotext; then the ranking in Chinese.
 //!
 //! The paste: WebKitWebDriver gives no access to the system clipboard, so the test dispatches
 //! a real `paste` ClipboardEvent carrying a DataTransfer with the tab-separated text (what
@@ -163,6 +163,17 @@ async fn a_matrix_is_pasted_weighted_snapshotted_diffed_and_its_battlecard_print
             assert!(text.contains(needle), "the battlecard shows {needle}: {text}");
         }
         app.view("matrix-battlecard").await;
+
+        // The editor in Chinese (a picture when DEALDESK_E2E_VIEWS is set).
+        app.click("battlecard-close").await;
+        app.wait_gone("battlecard-close").await;
+        app.click("matrix-back").await;
+        app.set_language("zh-CN").await;
+        app.click(&format!("open-{}", app.js("return document.querySelector('[data-testid^=open-]').getAttribute('data-testid').slice(5);", vec![]).await.as_str().expect("id"))).await;
+        app.wait_text("matrix-tab-ranking", "排名与权重", |t| t.trim() == "排名与权重").await;
+        app.click("matrix-tab-ranking").await;
+        app.wait_text("ranking-pos-1", "我方产品 first", |t| t.contains(COMPETITORS[0]) && t.contains("我方")).await;
+        app.view("matrix-ranking-zh").await;
     })
     .await;
 }

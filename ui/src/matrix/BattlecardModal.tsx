@@ -74,6 +74,7 @@ export function BattlecardModal({ matrixId, grid, initial, onClose }: Props) {
       <Space wrap>
         <Button disabled={!who || !dirty} loading={busy === "notes"} onClick={() => void go("notes", async () => null)} data-testid="battlecard-save-notes">{t("matrix.notes.save")}</Button>
         <Button disabled={!who} loading={busy === "export"} onClick={() => void go("export", () => exportMatrixBattlecard(matrixId, who ?? "", lang))} data-testid="battlecard-export">{t("matrix.savePdfAs")}</Button>
+        <Button onClick={onClose} data-testid="battlecard-close">{t("common.close")}</Button>
         <Button type="primary" disabled={!who} loading={busy === "print"} onClick={() => void go("print", () => printMatrixBattlecard(matrixId, who ?? "", lang))} data-testid="battlecard-print">{t("matrix.pdfToDocuments")}</Button>
       </Space>
       {path && (

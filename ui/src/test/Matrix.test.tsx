@@ -3,13 +3,18 @@
 // as one paste, undo/redo keys, a refused score naming competitor and dimension, the ranking
 // redrawn after a weight change, fill down and copy; plus the pure virtualiser and keys.
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { gridAction } from "../matrix/gridKeys";
+import { heatColumns } from "../matrix/Heatmap";
 import { applyPatch } from "../matrix/gridModel";
 import { visibleRange } from "../matrix/virtual";
 import { callsOf, ipcError, mockBackend, type Handler } from "./backend";
 import { C, D, grid, MID, patch, RANKING, summary } from "./matrixFixtures";
 import { renderApp } from "./render";
+
+// Each test opens the whole app and the editor; on a 2-core machine shared with builds that
+// took up to 15 s (the global limit), so this file allows more.
+vi.setConfig({ testTimeout: 45000 });
 
 const backend = (over: Record<string, Handler> = {}) =>
   mockBackend({ list_matrices: () => [summary], get_matrix: () => grid(), list_matrix_snapshots: () => [], ...over });
@@ -26,8 +31,8 @@ const cursor = () => document.querySelector(".mx-cursor")?.getAttribute("data-te
 const key = (el: Element, k: string, extra: Record<string, boolean> = {}) => fireEvent.keyDown(el, { key: k, ...extra });
 
 describe("matrix grid", () => {
-  it("moves with arrows, Tab and Shift+Tab, edits on Enter, cancels on Escape and saves a typed value", async () => {
-    const calls = backend({ edit_matrix_cells: () => patch([{ c: C.a, d: D.sso, text: "partial" }]) });
+  it("moves with arrows, Tab and Shift+Tab, and opens the editor on Enter with the cell's text", async () => {
+    backend();
     const { g } = await openMatrix();
     expect(cursor()).toBe("cell-0-0");
     expect(screen.getByTestId("row-head-0")).toHaveTextContent("我方");
@@ -38,9 +43,19 @@ describe("matrix grid", () => {
     expect(cursor()).toBe("cell-1-2");
     key(g, "Tab", { shiftKey: true });
     expect(cursor()).toBe("cell-1-1");
+    key(g, "ArrowLeft", { shiftKey: true });
+    expect(document.querySelectorAll(".mx-sel")).toHaveLength(2);
     key(g, "Enter");
+    expect(await screen.findByTestId("cell-editor")).toHaveValue("6");
+  });
+
+  it("cancels an edit on Escape and saves a typed value on Enter, then moves down", async () => {
+    const calls = backend({ edit_matrix_cells: () => patch([{ c: C.a, d: D.sso, text: "partial" }]) });
+    const { g } = await openMatrix();
+    key(g, "ArrowDown");
+    key(g, "ArrowRight");
+    key(g, "F2");
     const editor = await screen.findByTestId("cell-editor");
-    expect(editor).toHaveValue("yes");
     fireEvent.change(editor, { target: { value: "no" } });
     key(editor, "Escape");
     expect(screen.queryByTestId("cell-editor")).toBeNull();
@@ -169,6 +184,20 @@ describe("matrix building blocks", () => {
     expect(k("z", { ctrlKey: true, shiftKey: true })).toEqual({ type: "redo" });
     expect(k("y", { ctrlKey: true })).toEqual({ type: "redo" });
     expect(k("Shift")).toBeNull();
+  });
+
+  it("draws the heatmap in ranking order, cell by cell, or by group when there are too many cells", async () => {
+    backend();
+    const { user } = await openMatrix();
+    await user.click(screen.getByTestId("matrix-tab-heatmap"));
+    const svg = await screen.findByTestId("heatmap");
+    expect(within(screen.getByTestId("heat-row-0")).getByText("A")).toBeInTheDocument();
+    expect(svg.querySelectorAll("rect")).toHaveLength(3 * 3 + 3);
+    expect(heatColumns(grid(), false, 3).grouped).toBe(false);
+    const wide = heatColumns(grid(), false, 5000);
+    expect(wide.grouped).toBe(true);
+    expect(wide.columns.map((c) => c.label)).toEqual(["Product features", "Price"]);
+    expect(wide.columns[0].score(1)).toBe("8.0");
   });
 
   it("folds a patch into the grid: text, evidence, rescored column, weights", () => {
