@@ -1,7 +1,8 @@
 //! A competitor matrix built in the window: a new matrix, five dimensions and five competitors
 //! (ours pinned first), a 5 × 5 block pasted "from the clipboard", a weight change that puts
 //! us first in the ranking, a refused score naming competitor and dimension, a snapshot, an
-//! edit that shows in the diff against it, and the battlecard PDF printed into the documents
+//! edit that shows in the diff against it, the heatmap PNG (drawn by the window's canvas), and
+//! the battlecard PDF printed into the documents
 //! folder and read back with pdftotext; then the ranking in Chinese.
 //!
 //! The paste: WebKitWebDriver gives no access to the system clipboard, so the test dispatches
@@ -148,6 +149,18 @@ async fn a_matrix_is_pasted_weighted_snapshotted_diffed_and_its_battlecard_print
         let cells = app.text("diff-cells").await;
         assert!(cells.contains("Beta") && cells.contains("Features") && cells.contains("5 → 8"), "{cells}");
         app.view("matrix-diff").await;
+
+        // The heatmap (SVG) and its PNG, drawn on the window's canvas and written by Rust.
+        app.click("matrix-tab-heatmap").await;
+        app.el("heatmap").await;
+        app.click("heatmap-png-documents").await;
+        let shown = app.wait_text("matrix-export-path", "a PNG path", |t| t.trim().ends_with(".png")).await;
+        let png = std::fs::read(shown.trim()).expect("the heatmap PNG");
+        assert!(png.starts_with(b"\x89PNG\r\n\x1a\n") && png.len() > 1000, "a PNG of {} bytes", png.len());
+        if let Some(dir) = std::env::var_os("DEALDESK_E2E_VIEWS").and(Some(dealdesk_e2e::artifacts_dir())) {
+            let _ = std::fs::write(dir.join("matrix-heatmap.png"), &png);
+        }
+        app.view("matrix-heatmap").await;
 
         // The battlecard for Alpha, printed into the documents folder.
         app.click("matrix-battlecard").await;

@@ -62,13 +62,16 @@ export function ExportMenu({ grid, exporter }: { grid: MatrixGrid; exporter: Ret
     else void exporter.run(() => exportMatrix(grid.matrix.id, format as MatrixExportFormat, toDocuments));
   };
   return (
-    <>
-      <Dropdown trigger={["click"]} menu={{ items, onClick }}>
-        <Button icon={<DownloadOutlined />} loading={exporter.busy} data-testid="matrix-export">{t("matrix.export")}</Button>
-      </Dropdown>
-      {exporter.path && (
-        <Typography.Text className="mx-export-path" copyable={{ text: exporter.path }} data-testid="matrix-export-path" data-path={exporter.path}>{exporter.path}</Typography.Text>
-      )}
-    </>
+    <Dropdown trigger={["click"]} menu={{ items, onClick }}>
+      <Button icon={<DownloadOutlined />} loading={exporter.busy} data-testid="matrix-export">{t("matrix.export")}</Button>
+    </Dropdown>
+  );
+}
+
+/** Where the last export went (under the figures, copyable). */
+export function ExportPath({ path }: { path: string | null }) {
+  if (!path) return null;
+  return (
+    <Typography.Paragraph className="mx-export-path" copyable={{ text: path }} data-testid="matrix-export-path" data-path={path}>{path}</Typography.Paragraph>
   );
 }

@@ -10,7 +10,7 @@ import { BattlecardModal } from "./BattlecardModal";
 import { CellPanel } from "./CellPanel";
 import { CompetitorModal } from "./CompetitorModal";
 import { DimensionModal } from "./DimensionModal";
-import { ExportMenu, saveHeatmap, useExport } from "./ExportMenu";
+import { ExportMenu, ExportPath, saveHeatmap, useExport } from "./ExportMenu";
 import { GridToolbar, type Dialog } from "./GridToolbar";
 import { Heatmap } from "./Heatmap";
 import { MatrixGrid } from "./MatrixGrid";
@@ -93,6 +93,7 @@ export function MatrixEditor({ id, onBack }: { id: string; onBack: () => void })
         <Statistic title={t("matrix.knownCells")} value={`${f.known} / ${f.cells}`} />
         <span className="mx-timing" data-testid="matrix-timing" data-opened-ms={m.timing.openedMs ?? ""} data-last-edit-ms={m.timing.lastEditMs ?? ""} />
       </Space>
+      <ExportPath path={exporter.path} />
       <Tabs activeKey={tab} onChange={setTab} items={items} destroyOnHidden />
       {dialog?.kind === "competitor" && (
         <CompetitorModal matrixId={id} grid={grid} competitorId={dialog.id} onClose={() => setDialog(null)} onSaved={(g) => { m.replace(g); setDialog(null); }} />

@@ -8,11 +8,11 @@ import type { MatrixGrid } from "../bindings/MatrixGrid";
 import { dimLabel } from "./gridModel";
 import { heatColor } from "./look";
 
-const CELL = 14;
+const CELL = 18;
 const LEFT = 180;
 const TOP = 150;
 
-export async function heatmapPng(grid: MatrixGrid, zh: boolean, title: string): Promise<Uint8Array> {
+export async function heatmapPng(grid: MatrixGrid, zh: boolean, title: string, scoreLabel = zh ? "加权得分" : "Weighted score"): Promise<Uint8Array> {
   const index = new Map(grid.competitors.map((c, i) => [c.id, i]));
   const rows = grid.ranking.map((r) => index.get(r.competitor_id)).filter((i): i is number => i !== undefined && !grid.competitors[i].hidden);
   const cols = grid.dimensions.map((d, i) => ({ d, i })).filter(({ d }) => d.scored && !d.hidden && d.weight !== "0");
@@ -34,6 +34,12 @@ export async function heatmapPng(grid: MatrixGrid, zh: boolean, title: string): 
     ctx.fillText(dimLabel(d, zh).slice(0, 20), 0, 0);
     ctx.restore();
   });
+  ctx.save();
+  ctx.translate(LEFT + (cols.length + 1) * CELL + CELL / 2 + 3, TOP - 6);
+  ctx.rotate(-Math.PI / 3);
+  ctx.font = "bold 11px sans-serif";
+  ctx.fillText(scoreLabel, 0, 0);
+  ctx.restore();
   rows.forEach((row, i) => {
     const y = TOP + i * CELL;
     ctx.fillStyle = "#262626";
