@@ -96,9 +96,17 @@ export function useMatrix(id: string) {
   const paste = useCallback(
     (r: number, c: number, tsv: string) => {
       const target = inputOf(r, c, "");
-      if (target) void patchWith(() => pasteMatrixCells(id, target.competitor_id, target.dimension_id, tsv));
+      if (!target || !view) return;
+      // The block's size as Rust reads it (lines, tabs); one that runs past the grid is refused here, in words.
+      const lines = tsv.replace(/\r?\n$/, "").split("\n");
+      const width = Math.max(...lines.map((l) => l.split("\t").length));
+      if (r + lines.length > view.rows.length || c + width > view.cols.length) {
+        setRefusal([t("matrix.pasteTooBig", { rows: lines.length, cols: width, free: `${view.rows.length - r} × ${view.cols.length - c}` })]);
+        return;
+      }
+      void patchWith(() => pasteMatrixCells(id, target.competitor_id, target.dimension_id, tsv));
     },
-    [id, inputOf, patchWith],
+    [id, inputOf, patchWith, view, t],
   );
 
   /** Ctrl+D: the block's top row copied down its other rows (one row: the row above copied into it). */

@@ -107,6 +107,16 @@ describe("matrix grid", () => {
     expect(screen.getByTestId("cell-1-1")).toHaveTextContent("no");
   });
 
+  it("refuses a block that runs past the grid without calling Rust", async () => {
+    const calls = backend();
+    const { g } = await openMatrix();
+    key(g, "ArrowRight");
+    key(g, "ArrowRight");
+    fireEvent.paste(g, { clipboardData: { getData: () => "1\t2\r\n3\t4\r\n" } });
+    expect(await screen.findByTestId("matrix-cell-error")).toHaveTextContent("The pasted block is 2 × 2 cells but only 3 × 1 fit");
+    expect(callsOf(calls, "paste_matrix_cells")).toHaveLength(0);
+  });
+
   it("undoes with Ctrl+Z and redoes with Ctrl+Shift+Z", async () => {
     const calls = backend({
       undo_matrix_edit: () => patch([{ c: C.ours, d: D.features, text: "1" }], { can_undo: false, can_redo: true }),
