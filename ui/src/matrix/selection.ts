@@ -30,7 +30,9 @@ export const inBlock = (b: Block, r: number, c: number) => r >= b.top && r <= b.
 /** The selection kept inside a grid that may have shrunk (a row or column hidden). */
 export function within(sel: Selection, rows: number, cols: number): Selection {
   const fit = (p: Pos) => ({ r: clamp(p.r, rows), c: clamp(p.c, cols) });
-  return { anchor: fit(sel.anchor), cursor: fit(sel.cursor) };
+  const next = { anchor: fit(sel.anchor), cursor: fit(sel.cursor) };
+  const same = (a: Pos, b: Pos) => a.r === b.r && a.c === b.c;
+  return same(next.anchor, sel.anchor) && same(next.cursor, sel.cursor) ? sel : next;
 }
 
 /** Excel's clipboard text for a block: tabs between cells, CRLF after rows; tabs and line
