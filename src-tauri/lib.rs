@@ -14,7 +14,7 @@ use tauri::{Builder, Runtime};
 
 /// Plugins, state and commands: shared by the real app and the mock-runtime tests.
 pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R> {
-    builder.plugin(tauri_plugin_dialog::init()).manage(state).manage(commands::inbox::InboxState::default()).invoke_handler(tauri::generate_handler![
+    builder.plugin(tauri_plugin_dialog::init()).manage(state).manage(commands::inbox::InboxState::default()).manage(commands::matrix_session::MatrixSessions::default()).invoke_handler(tauri::generate_handler![
         commands::app::app_info,
         commands::app::set_language,
         commands::app::finish_onboarding,
@@ -90,6 +90,32 @@ pub fn configure<R: Runtime>(builder: Builder<R>, state: AppState) -> Builder<R>
         commands::contract_review::request_contract_changes,
         commands::contract_review::sign_off_contract,
         commands::contract_review::export_contract_review_report,
+        // competitor matrix
+        commands::matrix::list_matrices,
+        commands::matrix::create_matrix,
+        commands::matrix::get_matrix,
+        commands::matrix::save_matrix_settings,
+        commands::matrix::edit_matrix_cells,
+        commands::matrix::paste_matrix_cells,
+        commands::matrix::undo_matrix_edit,
+        commands::matrix::redo_matrix_edit,
+        commands::matrix::matrix_cell_history,
+        commands::matrix_define::add_matrix_group,
+        commands::matrix_define::save_matrix_dimension,
+        commands::matrix_define::set_matrix_weight,
+        commands::matrix_define::save_matrix_competitor,
+        commands::matrix_define::move_matrix_item,
+        commands::matrix_define::set_matrix_hidden,
+        commands::matrix_files::import_matrix,
+        commands::matrix_files::export_matrix,
+        commands::matrix_files::export_matrix_heatmap,
+        commands::matrix_files::list_matrix_snapshots,
+        commands::matrix_files::take_matrix_snapshot,
+        commands::matrix_files::diff_matrix,
+        commands::matrix_files::battlecard_notes,
+        commands::matrix_files::save_battlecard_notes,
+        commands::matrix_files::export_matrix_battlecard,
+        commands::matrix_files::print_matrix_battlecard,
         commands::masking::data_view,
         commands::masking::set_data_view_role,
         commands::masking::set_privacy_screen,

@@ -1,6 +1,7 @@
 //! `dealdesk matrix …` through the real binary: import the bilingual fixture, ranking with
 //! scores and coverage (unknown cells left out, not counted as 0), a snapshot and a diff,
-//! exports, a battlecard, and a bad file refused naming row and column with nothing written.
+//! exports, a battlecard, a bad file refused naming row and column with nothing written, and a
+//! generated demo matrix (the benchmark's 200 × 500 comes from the same command).
 
 use assert_cmd::Command;
 use predicates::prelude::*;
@@ -39,4 +40,7 @@ fn a_matrix_is_imported_scored_snapshotted_and_exported() {
     assert!(std::fs::read_to_string(d.join("m.md")).expect("md").contains("| 金蝶 |"));
     dealdesk(d).args(["matrix", "battlecard", "--name", "CRM", "--competitor", "HubSpot", "--out", "bc.pdf"]).assert().success();
     assert!(std::fs::read(d.join("bc.pdf")).expect("pdf").starts_with(b"%PDF"));
+    dealdesk(d).args(["matrix", "demo", "--name", "Demo", "--competitors", "6", "--dimensions", "9"]).assert().success().stdout(predicate::str::contains("6 competitors × 9 dimensions"));
+    dealdesk(d).args(["matrix", "score", "--name", "Demo"]).assert().success().stdout(predicate::str::contains("6 competitors × 9 dimensions").and(predicate::str::contains("(ours 我方)")));
+    dealdesk(d).args(["matrix", "demo", "--name", "Demo"]).assert().failure().stderr(predicate::str::contains("already exists"));
 }

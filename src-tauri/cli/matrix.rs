@@ -1,6 +1,7 @@
 //! `dealdesk matrix …`: competitor matrices from the command line — list, import and export
 //! (wide CSV/XLSX, Markdown, PDF), the ranking with scores and coverage, snapshots, diffs
-//! between snapshots or a snapshot and now, and a battlecard PDF for one competitor.
+//! between snapshots or a snapshot and now, a battlecard PDF for one competitor, and a
+//! generated matrix of any size (`demo`).
 
 use clap::{Subcommand, ValueEnum};
 use dealdesk_core::matrix::{diff, display, file, fresh, score, snapshot, store, MatrixData};
@@ -49,6 +50,18 @@ pub enum MatrixCommand {
         from: String,
         #[arg(long, value_name = "SNAP|now", default_value = "now")]
         to: String,
+    },
+    /// Generate a matrix of any size: our product and numbered competitors against dimensions
+    /// of every type (demonstrations, and the editor's benchmark: 200 × 500).
+    Demo {
+        #[arg(long)]
+        name: String,
+        #[arg(long, default_value_t = 20)]
+        competitors: u32,
+        #[arg(long, default_value_t = 40)]
+        dimensions: u32,
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
     },
     /// A one-page battlecard PDF for one competitor against our product.
     Battlecard {
@@ -169,6 +182,11 @@ pub async fn run(command: MatrixCommand, pool: &SqlitePool) -> Result<(), CoreEr
             let live = load(pool, &name).await?;
             let (a, b) = (load_state(pool, &live, &from).await?, load_state(pool, &live, &to).await?);
             print_diff(&live.matrix.name, &from, &to, &diff::diff(&a, &b));
+        }
+        MatrixCommand::Demo { name, competitors, dimensions, seed } => {
+            let started = std::time::Instant::now();
+            let m = dealdesk_core::matrix::demo::generate(pool, &name, competitors, dimensions, seed, &audit::actor()).await?;
+            println!("matrix '{}': {} competitors × {} dimensions, {} known cells, made in {:.1} s", m.name, m.competitors, m.dimensions, m.known_cells, started.elapsed().as_secs_f64());
         }
         MatrixCommand::Battlecard { name, competitor, out, lang } => {
             let data = load(pool, &name).await?;

@@ -3,6 +3,7 @@
 import { ContractsPage } from "../contracts/ContractsPage";
 import { CompliancePage } from "../compliance/CompliancePage";
 import { DashboardPage } from "../dashboard/DashboardPage";
+import { MatrixPage } from "../matrix/MatrixPage";
 import { NotBuiltPage } from "../pages/NotBuiltPage";
 import { PartnersPage } from "../partners/PartnersPage";
 import { SettingsPage } from "../pages/SettingsPage";
@@ -35,6 +36,8 @@ export function AreaView({ area, visit = 0 }: { area: Area; visit?: number }) {
       return <ContractsPage key={`legal-${visit}`} reviewQueue />;
     case "partners":
       return <PartnersPage key={`partners-${visit}`} />;
+    case "matrix":
+      return <MatrixPage key={`matrix-${visit}`} />;
     case "compliance":
       return <CompliancePage />;
     case "settings":

@@ -1,5 +1,5 @@
 // App-level behaviour: initial language, the language switch, first-run onboarding,
-// navigation to areas that are not built yet, and the settings page.
+// navigation to the competitor matrix area, and the settings page.
 import { screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { appInfo, callsOf, customer, mockBackend, page } from "./backend";
@@ -86,11 +86,11 @@ describe("app shell", () => {
     await waitFor(() => expect(callsOf(calls, "finish_onboarding")[0]?.args).toEqual({ loadDemo: false }));
   });
 
-  it("areas not built yet say so, and settings shows version and database path", async () => {
-    mockBackend();
+  it("the competitor matrix area opens on its list, and settings shows version and database path", async () => {
+    mockBackend({ list_matrices: () => [] });
     const { user } = renderApp();
     await user.click(await screen.findByTestId("nav-matrix"));
-    expect(await screen.findByText("Not built yet — this area comes in a later release")).toBeInTheDocument();
+    expect(await screen.findByTestId("matrix-new")).toHaveTextContent("New matrix");
     await user.click(screen.getByTestId("nav-settings"));
     expect(await screen.findByTestId("settings-version")).toHaveTextContent("0.1.0");
     expect(screen.getByTestId("settings-db-path")).toHaveTextContent("/home/u/.local/share/dealdesk/dealdesk.db");

@@ -11,6 +11,7 @@ use crate::error::{CoreError, CoreResult, FieldCode, FieldError};
 use crate::ids::{new_row_id, CompetitorId, DimensionId};
 use serde::{Deserialize, Serialize};
 use sqlx::SqliteConnection;
+use ts_rs::TS;
 
 /// One cell's new state; `evidence: None` keeps the cell's evidence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -22,7 +23,8 @@ pub struct CellChange {
 }
 
 /// What the grid sends for one cell: the typed text and, optionally, evidence as typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct CellInput {
     pub competitor_id: String,
     pub dimension_id: String,
@@ -30,7 +32,8 @@ pub struct CellInput {
     pub evidence: Option<EvidenceInput>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct EvidenceInput {
     pub source: String,
     /// `YYYY-MM-DD` or empty.

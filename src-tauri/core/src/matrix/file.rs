@@ -46,8 +46,10 @@ pub fn export_markdown(data: &MatrixData, path: &Path, today: chrono::NaiveDate)
     crate::pdf::write_atomically(path, super::markdown::render(data, today).as_bytes())
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct MatrixImportReport {
+    pub matrix_id: String,
     pub matrix: String,
     pub created: bool,
     pub competitors: u32,
@@ -154,6 +156,7 @@ pub async fn import(pool: &SqlitePool, name: &str, file_name: &str, bytes: &[u8]
     tx.commit().await?;
     tracing::info!(competitors = comp_map.len(), dimensions = dim_map.len(), changed = applied.forward.len(), "matrix imported");
     Ok(MatrixImportReport {
+        matrix_id: live.matrix.id.to_string(),
         matrix: live.matrix.name.clone(),
         created,
         competitors: comp_map.len() as u32,

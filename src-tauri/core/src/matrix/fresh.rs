@@ -27,17 +27,16 @@ pub fn freshness(data: &MatrixData, today: NaiveDate) -> Freshness {
     let days = data.matrix.stale_after_days;
     let cells = (data.competitors.len() * data.dimensions.len()) as u32;
     let (mut known, mut stale, mut undated, mut oldest) = (0u32, 0u32, 0u32, None::<NaiveDate>);
-    for c in &data.competitors {
-        for d in &data.dimensions {
-            let Some(cell) = data.cell(c.id, d.id).filter(|cell| cell.value.is_some()) else { continue };
-            known += 1;
-            match cell.evidence.as_of {
-                None => undated += 1,
-                Some(at) => {
-                    oldest = Some(oldest.map_or(at, |o: NaiveDate| o.min(at)));
-                    if is_stale(&cell.evidence, today, days) {
-                        stale += 1;
-                    }
+    // Every stored cell belongs to one of the matrix's competitors and dimensions (the store
+    // loads only those), so walking the cells themselves counts the same as walking the grid.
+    for cell in data.cells.values().filter(|cell| cell.value.is_some()) {
+        known += 1;
+        match cell.evidence.as_of {
+            None => undated += 1,
+            Some(at) => {
+                oldest = Some(oldest.map_or(at, |o: NaiveDate| o.min(at)));
+                if is_stale(&cell.evidence, today, days) {
+                    stale += 1;
                 }
             }
         }

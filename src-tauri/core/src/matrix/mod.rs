@@ -2,16 +2,21 @@
 //! dimensions (columns) in groups, with evidence on every cell, a history of every change,
 //! named snapshots and diffs, weighted scores with coverage, and files (wide CSV/XLSX,
 //! Markdown) that round-trip without loss. The grid window calls [`edit`] (cell edits and
-//! pasted rectangles as one transaction; undo/redo as inverse edits) and [`view`].
+//! pasted rectangles as one transaction; undo/redo as inverse edits), [`define`] (structure:
+//! groups, dimensions, weights, competitors, order, hidden) and [`view`] (what it is sent).
 //!
 //! Modules: `model` (types), `value` (parsing and validation per dimension type), `rule`
-//! (cell-to-score rules and their text form), `score` (weighted scores, coverage, ranking),
+//! (cell-to-score rules and their text form), `score` (weighted scores, coverage, ranking), `scored` (the editor's kept scores),
 //! `fresh` (staleness), `store` (the tables), `edit` (changes, history, undo, paste),
-//! `snapshot`, `diff`, `layout` (the wide file layout), `file` (import/export), `markdown`.
+//! `define` (structure edits), `snapshot`, `diff`, `layout` (the wide file layout), `file`
+//! (import/export), `markdown`, `view` / `view_history` (the window's shapes), `people`
+//! (names through the data view), `demo` (a generated matrix of any size).
 //!
 //! Rounding: scores, weights and coverage are exact `Decimal` throughout; they are rounded
 //! only for display: scores to 2 dp, percentages to 1 dp, half away from zero ([`display`]).
 
+pub mod define;
+pub mod demo;
 pub mod diff;
 pub mod edit;
 pub mod file;
@@ -19,14 +24,20 @@ pub mod fresh;
 pub mod layout;
 pub mod markdown;
 pub mod model;
+pub mod people;
 pub mod rule;
 pub mod score;
+pub mod scored;
 pub mod snapshot;
 pub mod store;
 pub mod value;
+pub mod view;
+pub mod view_history;
 
 #[cfg(test)]
 mod tests_db;
+#[cfg(test)]
+mod tests_define;
 
 pub use model::*;
 

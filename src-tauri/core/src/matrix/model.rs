@@ -8,10 +8,12 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use ts_rs::TS;
 
 /// The fixed scale of score cells, chosen per matrix.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(export, rename = "MatrixScale")]
 pub enum Scale {
     ZeroTen,
     MinusTwoTwo,
@@ -55,8 +57,9 @@ impl Scale {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(export)]
 pub enum DimensionKind {
     Score,
     YesPartialNo,
@@ -146,8 +149,9 @@ impl CellValue {
 }
 
 /// How sure a cell is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(export, rename = "EvidenceLabel")]
 pub enum Label {
     Fact,
     Inference,
@@ -271,7 +275,8 @@ pub struct Competitor {
 }
 
 /// Battlecard notes of one competitor; each field holds lines.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct BattlecardNotes {
     pub summary: String,
     /// One "objection — answer" per line.

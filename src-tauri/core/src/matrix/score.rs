@@ -6,7 +6,7 @@
 //! and columns still count (hiding is a view setting; weight 0 takes a dimension out).
 //! Everything is exact; `super::display` rounds for display only.
 
-use super::model::{CellValue, MatrixData};
+use super::model::{CellValue, Competitor, Dimension, MatrixData};
 use super::rule::{cell_score, RankContext, Rule};
 use crate::ids::{CompetitorId, DimensionId};
 use rust_decimal::Decimal;
@@ -51,21 +51,11 @@ impl Ranking {
 
 /// The score of every known, scored cell (the heatmap's colours and the battlecard's wins).
 pub fn cell_scores(data: &MatrixData) -> HashMap<(CompetitorId, DimensionId), Decimal> {
-    let scale = data.matrix.scale;
     let mut out = HashMap::new();
     for d in data.dimensions.iter().filter(|d| d.rule.scores()) {
-        let ctx = match &d.rule {
-            Rule::Rank { better } => RankContext::new(
-                data.competitors.iter().filter_map(|c| match data.value(c.id, d.id) {
-                    Some(CellValue::Price(v) | CellValue::Number(v)) => Some(*v),
-                    _ => None,
-                }),
-                *better,
-            ),
-            _ => RankContext::default(),
-        };
-        for c in &data.competitors {
-            if let Some(s) = data.value(c.id, d.id).and_then(|v| cell_score(&d.rule, v, scale, &ctx)) {
+        let column = column_scores(data, d, |_, c| data.value(c.id, d.id));
+        for (c, s) in data.competitors.iter().zip(column) {
+            if let Some(s) = s {
                 out.insert((c.id, d.id), s);
             }
         }
@@ -73,10 +63,39 @@ pub fn cell_scores(data: &MatrixData) -> HashMap<(CompetitorId, DimensionId), De
     out
 }
 
+/// One dimension's scores, competitor by competitor (data order), from each competitor's value
+/// (`value_of(index, competitor)`); a rank rule ranks the known values of this column only.
+pub fn column_scores<'a>(data: &MatrixData, d: &Dimension, value_of: impl Fn(usize, &Competitor) -> Option<&'a CellValue>) -> Vec<Option<Decimal>> {
+    if !d.rule.scores() {
+        return vec![None; data.competitors.len()];
+    }
+    let values: Vec<Option<&CellValue>> = data.competitors.iter().enumerate().map(|(i, c)| value_of(i, c)).collect();
+    let ctx = match &d.rule {
+        Rule::Rank { better } => RankContext::new(
+            values.iter().filter_map(|v| match v {
+                Some(CellValue::Price(v) | CellValue::Number(v)) => Some(*v),
+                _ => None,
+            }),
+            *better,
+        ),
+        _ => RankContext::default(),
+    };
+    values.into_iter().map(|v| v.and_then(|v| cell_score(&d.rule, v, data.matrix.scale, &ctx))).collect()
+}
+
 pub fn rank(data: &MatrixData) -> Ranking {
-    let scores = cell_scores(data);
-    let scored: Vec<_> = data.dimensions.iter().filter(|d| d.rule.scores() && d.weight > Decimal::ZERO).collect();
-    let total: Decimal = scored.iter().map(|d| d.weight).sum();
+    rank_from(data, &cell_scores(data))
+}
+
+/// The ranking from cell scores already computed by [`cell_scores`] (the window needs both).
+pub fn rank_from(data: &MatrixData, scores: &HashMap<(CompetitorId, DimensionId), Decimal>) -> Ranking {
+    rank_with(data, |ci, di| scores.get(&(data.competitors[ci].id, data.dimensions[di].id)).copied())
+}
+
+/// The ranking from a cell score lookup by competitor and dimension index (data order).
+pub fn rank_with(data: &MatrixData, score_of: impl Fn(usize, usize) -> Option<Decimal>) -> Ranking {
+    let scored: Vec<(usize, &Dimension)> = data.dimensions.iter().enumerate().filter(|(_, d)| d.rule.scores() && d.weight > Decimal::ZERO).collect();
+    let total: Decimal = scored.iter().map(|(_, d)| d.weight).sum();
     let weights = data
         .dimensions
         .iter()
@@ -89,11 +108,12 @@ pub fn rank(data: &MatrixData) -> Ranking {
     let mut rows: Vec<ScoreRow> = data
         .competitors
         .iter()
-        .map(|c| {
+        .enumerate()
+        .map(|(ci, c)| {
             let (mut sum_ws, mut sum_w, mut known) = (Decimal::ZERO, Decimal::ZERO, 0u32);
-            for d in &scored {
-                if let Some(s) = scores.get(&(c.id, d.id)) {
-                    sum_ws += d.weight * *s;
+            for (di, d) in &scored {
+                if let Some(s) = score_of(ci, *di) {
+                    sum_ws += d.weight * s;
                     sum_w += d.weight;
                     known += 1;
                 }

@@ -95,10 +95,14 @@ pub async fn find(conn: &mut SqliteConnection, name: &str) -> CoreResult<Matrix>
     find_optional(conn, name).await?.ok_or_else(|| CoreError::not_found("matrix", name.trim()))
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct MatrixSummary {
+    pub id: String,
     pub name: String,
+    /// The window shows it through the data view (`owner_masked` then true).
     pub owner: String,
+    pub owner_masked: bool,
     pub scale: Scale,
     pub competitors: u32,
     pub dimensions: u32,
@@ -116,7 +120,7 @@ pub async fn list(conn: &mut SqliteConnection) -> CoreResult<Vec<MatrixSummary>>
         .map(|r| {
             let m = matrix_from(r)?;
             let (nc, nd): (i64, i64) = (r.try_get("nc")?, r.try_get("nd")?);
-            Ok(MatrixSummary { name: m.name, owner: m.owner, scale: m.scale, competitors: nc as u32, dimensions: nd as u32, updated_at: r.try_get("updated_at")? })
+            Ok(MatrixSummary { id: m.id.to_string(), name: m.name, owner: m.owner, owner_masked: false, scale: m.scale, competitors: nc as u32, dimensions: nd as u32, updated_at: r.try_get("updated_at")? })
         })
         .collect()
 }
@@ -182,6 +186,19 @@ pub async fn load(conn: &mut SqliteConnection, m: Matrix) -> CoreResult<MatrixDa
     let mut data = MatrixData { matrix: m, groups, dimensions, competitors, cells };
     data.sort();
     Ok(data)
+}
+
+pub async fn load_by_id(conn: &mut SqliteConnection, id: MatrixId) -> CoreResult<MatrixData> {
+    let r = sqlx::query("SELECT * FROM matrices WHERE id = ?").bind(id.to_string()).fetch_optional(&mut *conn).await?;
+    let m = r.as_ref().map(matrix_from).transpose()?.ok_or_else(|| CoreError::not_found("matrix", id))?;
+    load(conn, m).await
+}
+
+/// When the matrix last changed: every write touches it, so a copy loaded at this stamp is
+/// still the store's while the stamp is unchanged.
+pub async fn updated_at(conn: &mut SqliteConnection, id: MatrixId) -> CoreResult<String> {
+    let stamp: Option<String> = sqlx::query_scalar("SELECT updated_at FROM matrices WHERE id = ?").bind(id.to_string()).fetch_optional(conn).await?;
+    stamp.ok_or_else(|| CoreError::not_found("matrix", id))
 }
 
 pub async fn load_by_name(conn: &mut SqliteConnection, name: &str) -> CoreResult<MatrixData> {

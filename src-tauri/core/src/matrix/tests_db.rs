@@ -18,7 +18,7 @@ fn d(v: &str) -> Decimal {
     Decimal::from_str(v).expect("decimal")
 }
 
-const FIXTURE: &str = "\
+pub(super) const FIXTURE: &str = "\
 #name_zh,#ours,#hidden,功能完整度,单点登录,年费,部署方式,备注
 #name_en,,,Feature depth,SSO,Annual fee,Deployment,Notes
 #group_zh,,,产品功能,产品功能,价格策略,服务模式,
@@ -37,13 +37,13 @@ HubSpot,no,no,,no,,SaaS,'=not a formula
 #evidence,HubSpot,Feature depth,展会交流,2026-01-05,assumption
 ";
 
-async fn pool_with_fixture() -> SqlitePool {
+pub(super) async fn pool_with_fixture() -> SqlitePool {
     let pool = open_in_memory().await.expect("db");
     file::import(&pool, "CRM 2026", "m.csv", FIXTURE.as_bytes(), "tester").await.expect("import");
     pool
 }
 
-async fn load(pool: &SqlitePool) -> MatrixData {
+pub(super) async fn load(pool: &SqlitePool) -> MatrixData {
     let mut conn = pool.acquire().await.expect("conn");
     store::load_by_name(&mut conn, "CRM 2026").await.expect("load")
 }
