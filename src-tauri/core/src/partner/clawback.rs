@@ -18,11 +18,16 @@ fn bad(field: &str, code: FieldCode, message: String) -> CoreError {
 
 /// Claws back each refund in `classified.refunds`, given the lines this statement already earned.
 pub fn clawbacks(req: &StatementRequest, classified: &Classified, earned_now: &[StatementLine]) -> CoreResult<Vec<StatementLine>> {
+    if classified.refunds.is_empty() {
+        return Ok(Vec::new());
+    }
+    // Only the lines refunded here need their earnings at hand.
+    let wanted: std::collections::HashSet<&str> = classified.refunds.iter().filter_map(|r| r.line.refund_of.as_deref()).collect();
     let mut ledger: HashMap<String, EarnedLine> = HashMap::new();
-    for e in req.earned {
+    for e in req.earned.iter().filter(|e| wanted.contains(e.line_id.as_str())) {
         ledger.insert(e.line_id.clone(), e.clone());
     }
-    for l in earned_now {
+    for l in earned_now.iter().filter(|l| wanted.contains(l.line_id.as_str())) {
         ledger.insert(l.line_id.clone(), l.earned());
     }
     let mut out = Vec::new();

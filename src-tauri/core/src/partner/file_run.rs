@@ -6,9 +6,9 @@
 //! and a line earns, and chains the periods: the balance one carries out is the next one's
 //! carried-in amount, and a refund claws back what its original earned in an earlier period.
 //!
-//! Speed: lines are grouped by payee once (sorted, so a payee's own lines are one slice and
-//! nothing is copied unless a plan pays parents on sub-partners' lines), and payees are
-//! shared out over the machine's cores. Each statement is the engine's, unchanged.
+//! Speed: lines are moved into one list per payee once (nothing is copied unless a plan pays
+//! parents on sub-partners' lines), and payees are shared out over the machine's cores. Each
+//! statement is the engine's, unchanged.
 
 use super::engine::statement;
 use super::history::{carried_into, earned_for};
@@ -88,25 +88,33 @@ fn chained(plan: &Plan, payee: &str, lines: &[SalesLine], targets: &[MonthlyTarg
     done.pop().ok_or_else(|| bad("period", FieldCode::Required, "no period to compute"))
 }
 
-/// Who is paid: each payee's code with the lines it is paid on (a slice of `lines`, or for a
-/// parent partner under a multi-level plan its own lines plus its sub-partners').
-fn groups<'a>(plan: &Plan, lines: &'a [SalesLine]) -> Vec<(&'a str, std::borrow::Cow<'a, [SalesLine]>)> {
-    let mut own: HashMap<&str, (usize, usize)> = HashMap::new();
-    let mut i = 0;
-    while i < lines.len() {
-        let key = payee_of(plan.kind, &lines[i]);
-        let start = i;
-        while i < lines.len() && payee_of(plan.kind, &lines[i]) == key {
-            i += 1;
-        }
-        if let Some(k) = key {
-            own.insert(k, (start, i));
-        }
+/// The lines by payee, moved (not copied) into one list per payee, payees in code order.
+fn by_payee(kind: PlanKind, lines: Vec<SalesLine>) -> Vec<(String, Vec<SalesLine>)> {
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut groups: Vec<(String, Vec<SalesLine>)> = Vec::new();
+    for line in lines {
+        let Some(key) = payee_of(kind, &line) else { continue };
+        let at = match index.get(key) {
+            Some(&at) => at,
+            None => {
+                index.insert(key.to_string(), groups.len());
+                groups.push((key.to_string(), Vec::new()));
+                groups.len() - 1
+            }
+        };
+        groups[at].1.push(line);
     }
-    let mut payees: BTreeSet<&str> = own.keys().copied().collect();
+    groups.sort_by(|a, b| a.0.cmp(&b.0));
+    groups
+}
+
+/// Who is paid: each payee's code with the lines it is paid on (its own, or for a parent
+/// partner under a multi-level plan its own lines plus its sub-partners').
+fn groups<'a>(plan: &Plan, own: &'a [(String, Vec<SalesLine>)]) -> Vec<(&'a str, std::borrow::Cow<'a, [SalesLine]>)> {
+    let mut payees: BTreeSet<&str> = own.iter().map(|(p, _)| p.as_str()).collect();
     let mut subs: HashMap<&str, Vec<&SalesLine>> = HashMap::new();
     if plan.kind == PlanKind::Partner && plan.multi_level.is_some() {
-        for l in lines {
+        for l in own.iter().flat_map(|(_, lines)| lines) {
             if let Some(parent) = l.parent_partner_id.as_deref() {
                 subs.entry(parent).or_default().push(l);
                 payees.insert(parent);
@@ -116,7 +124,7 @@ fn groups<'a>(plan: &Plan, lines: &'a [SalesLine]) -> Vec<(&'a str, std::borrow:
     payees
         .into_iter()
         .map(|p| {
-            let slice = own.get(p).map(|&(s, e)| &lines[s..e]).unwrap_or(&[]);
+            let slice: &[SalesLine] = own.binary_search_by(|(k, _)| k.as_str().cmp(p)).map(|i| own[i].1.as_slice()).unwrap_or(&[]);
             let lines = match subs.get(p) {
                 None => std::borrow::Cow::Borrowed(slice),
                 Some(extra) => std::borrow::Cow::Owned(slice.iter().cloned().chain(extra.iter().map(|l| (*l).clone())).collect()),
@@ -128,13 +136,14 @@ fn groups<'a>(plan: &Plan, lines: &'a [SalesLine]) -> Vec<(&'a str, std::borrow:
 
 /// Computes every payee's statement for `label` from the sales `lines` (any order) under
 /// `plan`; `targets` are the reps' monthly quotas; `only` limits the run to one payee.
-pub fn run(plan: &Plan, mut lines: Vec<SalesLine>, targets: &HashMap<String, Vec<MonthlyTarget>>, label: &str, only: Option<&str>) -> CoreResult<FileRun> {
+pub fn run(plan: &Plan, lines: Vec<SalesLine>, targets: &HashMap<String, Vec<MonthlyTarget>>, label: &str, only: Option<&str>) -> CoreResult<FileRun> {
     super::validate(plan)?;
     let calendar = periods(plan, &lines, label)?;
     let chain: Vec<Period> = calendar.iter().map(days).collect::<CoreResult<_>>()?;
     let kind = plan.kind;
-    lines.sort_by(|a, b| payee_of(kind, a).cmp(&payee_of(kind, b)));
-    let mut groups = groups(plan, &lines);
+    let line_count = lines.len();
+    let own = by_payee(kind, lines);
+    let mut groups = groups(plan, &own);
     let no_targets: &[MonthlyTarget] = &[];
     let targets_of = |payee: &str| targets.get(payee).map(Vec::as_slice).unwrap_or(no_targets);
     // A team pool is shared over every rep, so the team figures come before any filtering.
@@ -173,7 +182,7 @@ pub fn run(plan: &Plan, mut lines: Vec<SalesLine>, targets: &HashMap<String, Vec
     let statements = results.into_iter().collect::<CoreResult<Vec<_>>>()?;
     let period = *chain.last().ok_or_else(|| bad("period", FieldCode::Required, "no period to compute"))?;
     let earlier = calendar[..calendar.len() - 1].iter().map(CalendarPeriod::label).collect();
-    tracing::info!(statements = statements.len() as u64, lines = lines.len() as u64, "file statements computed");
+    tracing::info!(statements = statements.len() as u64, lines = line_count as u64, "file statements computed");
     Ok(FileRun { period_label: label.trim().to_string(), period, earlier, statements })
 }
 

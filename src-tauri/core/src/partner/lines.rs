@@ -9,7 +9,7 @@ use crate::error::{CoreResult, FieldCode};
 use crate::validate::Checker;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Largest amount a line may carry (a quadrillion): sums of a million such lines stay far
 /// inside `Decimal`'s range, so no arithmetic can overflow.
@@ -30,8 +30,8 @@ pub struct Classified<'a> {
     pub sub: Vec<Triggered<'a>>,
     pub refunds: Vec<Triggered<'a>>,
     pub pending: Vec<PendingLine>,
-    /// Every line of the payee (own or sub), in or out of the period, by id.
-    pub by_id: HashMap<&'a str, &'a SalesLine>,
+    /// Every line of the payee (own or sub) sold or triggered up to the period's end, by id.
+    pub by_id: FxHashMap<&'a str, &'a SalesLine>,
 }
 
 /// The plan's base of a line, never below zero; a refund's is the negated base of its
@@ -103,12 +103,18 @@ pub fn classify<'a>(req: &StatementRequest<'a>) -> CoreResult<Classified<'a>> {
         }
         // Other payees' lines are not this statement's business (their ids included).
         let Some(sub) = role(plan, req.payee, line) else { continue };
+        // Sold and triggered after the period: nothing to earn, pend or reverse here (it is
+        // checked in the statement of its own period).
+        let trigger = trigger_date(plan.trigger, line);
+        if line.date > req.period.to && trigger.is_none_or(|t| t > req.period.to) {
+            continue;
+        }
         check(&mut c, plan, i, line);
         if out.by_id.insert(line.id.as_str(), line).is_some() && !line.id.trim().is_empty() {
             c.fail(&format!("lines[{i}].id"), FieldCode::Duplicate, format!("line id {} appears twice", line.id));
         }
         let base = base_of(plan.base, line);
-        match trigger_date(plan.trigger, line) {
+        match trigger {
             None if line.date <= req.period.to => {
                 let reason = match plan.trigger {
                     Trigger::Invoice => "not invoiced yet",
