@@ -27,20 +27,35 @@ pub fn emails(b: &[u8]) -> Vec<Hit> {
         while start < at && !b[start].is_ascii_alphanumeric() {
             start += 1;
         }
-        let mut end = at + 1;
-        while end < b.len() && domain_char(b[end]) {
-            end += 1;
-        }
-        while end > at + 1 && matches!(b[end - 1], b'.' | b'-') {
-            end -= 1;
-        }
+        let mut end = domain_end(b, at + 1);
         if start == at || !domain_ok(&b[at + 1..end]) {
             continue;
+        }
+        // `a@b.cn@c.cn` is one address: masked as two, the first one's kept domain would
+        // become the local part of a new address on the next pass (found by fuzzing).
+        while b.get(end) == Some(&b'@') {
+            let next = domain_end(b, end + 1);
+            if !domain_ok(&b[end + 1..next]) {
+                break;
+            }
+            end = next;
         }
         out.push(hit(PiiKind::Email, start, end, 0.99, Basis::Pattern));
         after = end;
     }
     out
+}
+
+/// Where a domain starting at `from` ends (a trailing `.` or `-` is punctuation, not domain).
+fn domain_end(b: &[u8], from: usize) -> usize {
+    let mut end = from;
+    while end < b.len() && domain_char(b[end]) {
+        end += 1;
+    }
+    while end > from && matches!(b[end - 1], b'.' | b'-') {
+        end -= 1;
+    }
+    end
 }
 
 fn domain_ok(d: &[u8]) -> bool {
