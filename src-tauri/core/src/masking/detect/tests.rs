@@ -193,3 +193,15 @@ fn names_addresses_and_birth_dates_after_context_words() {
     let d = detect("姓名:张伟");
     assert!(d[0].confidence < 0.9 && d[0].basis == Basis::Context, "names are marked as guesses");
 }
+
+#[test]
+fn a_certain_number_inside_an_address_leaves_the_address_around_it_found() {
+    assert_eq!(
+        found("地址：北京市朝阳区建国路88号 电话13812345678"),
+        vec![(Address, "北京市朝阳区建国路88号 电话".to_string()), (Mobile, "13812345678".to_string())]
+    );
+    assert_eq!(
+        found("address: 12 Main Street, passport E12345678 room 5"),
+        vec![(Address, "12 Main Street".to_string()), (Passport, "E12345678".to_string())]
+    );
+}
