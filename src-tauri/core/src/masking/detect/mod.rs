@@ -58,7 +58,7 @@ pub(crate) fn hit(kind: PiiKind, start: usize, end: usize, confidence: f32, basi
 /// Every piece of personal data in `text`, in order, none overlapping.
 pub fn detect(text: &str) -> Vec<Detection> {
     let normal = normalise(text);
-    let hits = resolve(normal.as_bytes(), scan(normal.as_bytes()));
+    let hits = resolve(scan(normal.as_bytes()));
     if hits.is_empty() {
         return Vec::new();
     }
@@ -107,54 +107,25 @@ pub fn normalise(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Sorted, non-overlapping: where two overlap the more certain wins, then the longer. A
-/// context guess (an address, a name) that a more certain hit cuts into keeps what lies before
-/// and after it: `地址：北京市朝阳区建国路88号 电话13812345678` masks the address and the mobile,
-/// and masking the output again finds nothing new (found by fuzzing).
-fn resolve(b: &[u8], mut hits: Vec<Hit>) -> Vec<Hit> {
-    let order = |a: &Hit, b: &Hit| a.start.cmp(&b.start).then(b.end.cmp(&a.end));
-    hits.sort_by(order);
-    // What is left of cut context hits, last in `order` first (rare: a handful per text).
-    let mut tails: Vec<Hit> = Vec::new();
-    let mut next = hits.into_iter().peekable();
-    let mut kept: Vec<Hit> = Vec::new();
-    loop {
-        let from_tails = match (next.peek(), tails.last()) {
-            (Some(h), Some(t)) => order(t, h).is_lt(),
-            (None, Some(_)) => true,
-            (_, None) => false,
-        };
-        let Some(h) = (if from_tails { tails.pop() } else { next.next() }) else { break };
-        let Some(last) = kept.last_mut() else {
-            kept.push(h);
-            continue;
-        };
-        if h.start >= last.end {
-            kept.push(h);
-            continue;
+/// Sorted, non-overlapping: where two overlap the more certain wins, then the longer; but a
+/// context hit (an address, a name after its cue word) takes in whatever starts inside it, so
+/// `地址：北京市朝阳区建国路88号 电话13812345678` is masked as one address. Letting the number
+/// win left the rest of the address in clear, and once the number was masked the next pass
+/// found the address (found by fuzzing).
+fn resolve(mut hits: Vec<Hit>) -> Vec<Hit> {
+    hits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
+    for h in hits {
+        match kept.last_mut() {
+            Some(last) if h.start < last.end && last.basis == Basis::Context => last.end = last.end.max(h.end),
+            Some(last) if h.start < last.end => {
+                let better = h.confidence > last.confidence || (h.confidence == last.confidence && h.end - h.start > last.end - last.start);
+                if better {
+                    *last = h;
+                }
+            }
+            _ => kept.push(h),
         }
-        let better = h.confidence > last.confidence || (h.confidence == last.confidence && h.end - h.start > last.end - last.start);
-        if !better {
-            continue;
-        }
-        if last.basis != Basis::Context {
-            *last = h;
-            continue;
-        }
-        let outer = last.clone();
-        let head_end = trim_back(b, outer.start, h.start);
-        let tail_start = trim_front(b, h.end, outer.end);
-        if head_end > outer.start {
-            last.end = head_end;
-        } else {
-            kept.pop();
-        }
-        if tail_start < outer.end {
-            let tail = Hit { start: tail_start, ..outer };
-            let at = tails.partition_point(|t| order(t, &tail).is_gt());
-            tails.insert(at, tail);
-        }
-        kept.push(h);
     }
     // A replacement may now overlap the one before it; drop such rare leftovers.
     let mut out: Vec<Hit> = Vec::with_capacity(kept.len());
@@ -164,22 +135,6 @@ fn resolve(b: &[u8], mut hits: Vec<Hit>) -> Vec<Hit> {
         }
     }
     out
-}
-
-/// `end` moved back over white space, not before `start`.
-fn trim_back(b: &[u8], start: usize, mut end: usize) -> usize {
-    while end > start && b[end - 1].is_ascii_whitespace() {
-        end -= 1;
-    }
-    end
-}
-
-/// `start` moved forward over white space, not past `end`.
-fn trim_front(b: &[u8], mut start: usize, end: usize) -> usize {
-    while start < end && b[start].is_ascii_whitespace() {
-        start += 1;
-    }
-    start
 }
 
 fn count_chars(b: &[u8]) -> usize {
