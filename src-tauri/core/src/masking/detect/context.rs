@@ -173,7 +173,10 @@ fn address(b: &[u8], at: usize) -> Option<Hit> {
         end -= 1;
     }
     let latin = b.get(at).is_some_and(u8::is_ascii_alphanumeric);
-    let ok = if latin { end - at >= 8 } else { marks >= 2 };
+    // An `@` makes it an e-mail address (`邮箱地址`), a `*` text already masked: found again as
+    // an address, masked text would change on every pass.
+    let masked_or_email = b[at..end].iter().any(|c| matches!(c, b'@' | b'*'));
+    let ok = !masked_or_email && if latin { end - at >= 8 } else { marks >= 2 };
     ok.then(|| hit(PiiKind::Address, at, end, if latin { 0.5 } else { 0.6 }, Basis::Context))
 }
 

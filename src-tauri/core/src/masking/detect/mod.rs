@@ -108,8 +108,9 @@ pub fn normalise(text: &str) -> Cow<'_, str> {
 }
 
 /// Sorted, non-overlapping: where two overlap the more certain wins, then the longer; but a
-/// context hit (an address, a name after its cue word) takes in whatever starts inside it, so
-/// `地址：北京市朝阳区建国路88号 电话13812345678` is masked as one address. Letting the number
+/// context hit (an address, a name after its cue word) takes in whatever overlaps it, so
+/// `地址：北京市朝阳区建国路88号 电话13812345678` is masked as one address, unless the other hit
+/// covers it whole (`IP地址 2001:db8::1` is an IPv6 address). Letting the number
 /// win left the rest of the address in clear, and once the number was masked the next pass
 /// found the address (found by fuzzing).
 fn resolve(mut hits: Vec<Hit>) -> Vec<Hit> {
@@ -117,6 +118,14 @@ fn resolve(mut hits: Vec<Hit>) -> Vec<Hit> {
     let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
     for h in hits {
         match kept.last_mut() {
+            Some(last) if h.start < last.end && (last.basis == Basis::Context) != (h.basis == Basis::Context) => {
+                let (start, end) = (last.start.min(h.start), last.end.max(h.end));
+                let (guess, certain) = if last.basis == Basis::Context { (&*last, &h) } else { (&h, &*last) };
+                // `IP地址 2001:db8::1`, `邮箱地址 a@b.cn`: the cue word introduced the number itself.
+                let number_only = certain.start <= guess.start && guess.end <= certain.end;
+                let winner = if number_only { certain.clone() } else { guess.clone() };
+                *last = Hit { start, end, ..winner };
+            }
             Some(last) if h.start < last.end && last.basis == Basis::Context => last.end = last.end.max(h.end),
             Some(last) if h.start < last.end => {
                 let better = h.confidence > last.confidence || (h.confidence == last.confidence && h.end - h.start > last.end - last.start);

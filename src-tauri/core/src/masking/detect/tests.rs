@@ -203,4 +203,8 @@ fn an_address_takes_in_the_numbers_inside_it() {
         "the address ends at the comma"
     );
     only("address: IP 192.168.1.10 room 5", Address, "IP 192.168.1.10 room 5");
+    only("地址or9@example.cn", Email, "or9@example.cn");
+    only("邮箱地址：zhang.san@example.com", Email, "zhang.san@example.com");
+    only("地址2001:db8::1", Ipv6, "2001:db8::1");
+    assert_eq!(found("地址：北京市朝阳区***路"), vec![], "masked text is no address");
 }
