@@ -125,4 +125,7 @@ fn an_address_around_a_number_is_masked_whole_on_the_first_pass() {
     let email = include_str!("../../../../../fuzz/regressions/pii_scan-email-at-address-start.txt");
     let once = masked_once_more_unchanged(email);
     assert!(once.ends_with("地址o***@2.167.USCC"), "an e-mail address after 地址 is masked as one: {once:?}");
+    let email = include_str!("../../../../../fuzz/regressions/pii_scan-ip-in-email-domain.txt");
+    let once = masked_once_more_unchanged(email);
+    assert!(once.ends_with("q***@2.1.1.1.r6cn98.USCC\n"), "a masked e-mail address is still one address: {once:?}");
 }

@@ -4,8 +4,10 @@
 use super::{hit, Basis, Hit};
 use crate::masking::kinds::PiiKind;
 
+/// `*` too: an address masked before (`z***@example.com`) is still one address, so what its
+/// domain holds (`q***@2.1.1.1.cn`) is not found again as something else.
 fn local_char(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-')
+    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-' | b'*')
 }
 
 fn domain_char(b: u8) -> bool {
@@ -24,7 +26,7 @@ pub fn emails(b: &[u8]) -> Vec<Hit> {
         while start > 0 && local_char(b[start - 1]) {
             start -= 1;
         }
-        while start < at && !b[start].is_ascii_alphanumeric() {
+        while start < at && !(b[start].is_ascii_alphanumeric() || b[start] == b'*') {
             start += 1;
         }
         let mut end = domain_end(b, at + 1);

@@ -171,6 +171,7 @@ fn licence_plates_including_new_energy() {
 fn email_and_ip_addresses() {
     only("a@b.cn@example.cn", Email, "a@b.cn@example.cn");
     only("x@y@example.cn", Email, "y@example.cn");
+    only("q***@2.1.1.1.example.cn", Email, "q***@2.1.1.1.example.cn");
     only("邮箱zhang.san@example.com。", Email, "zhang.san@example.com");
     only("from 192.168.1.10 at", Ipv4, "192.168.1.10");
     only("地址2001:db8::1。", Ipv6, "2001:db8::1");
