@@ -128,4 +128,7 @@ fn an_address_around_a_number_is_masked_whole_on_the_first_pass() {
     let email = include_str!("../../../../../fuzz/regressions/pii_scan-ip-in-email-domain.txt");
     let once = masked_once_more_unchanged(email);
     assert!(once.ends_with("q***@2.1.1.1.r6cn98.USCC\n"), "a masked e-mail address is still one address: {once:?}");
+    let glued = include_str!("../../../../../fuzz/regressions/pii_scan-email-glued-to-name.txt");
+    let once = masked_once_more_unchanged(glued);
+    assert!(once.ends_with("张*z***@example.cn\n"), "the masked name and address stay apart: {once:?}");
 }

@@ -26,7 +26,9 @@ pub fn emails(b: &[u8]) -> Vec<Hit> {
         while start > 0 && local_char(b[start - 1]) {
             start -= 1;
         }
-        while start < at && !(b[start].is_ascii_alphanumeric() || b[start] == b'*') {
+        // Starts at a letter or digit: `张*z***@example.cn` (a masked name, then a masked
+        // address) is the address `z***@example.cn`, as it was before masking.
+        while start < at && !b[start].is_ascii_alphanumeric() {
             start += 1;
         }
         let mut end = domain_end(b, at + 1);
