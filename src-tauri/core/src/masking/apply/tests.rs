@@ -132,3 +132,12 @@ fn an_address_around_a_number_is_masked_whole_on_the_first_pass() {
     let once = masked_once_more_unchanged(glued);
     assert!(once.ends_with("张*z***@example.cn\n"), "the masked name and address stay apart: {once:?}");
 }
+
+/// Found by the `pii_scan` fuzz target: `passport D1234566( D1234566(` masked only the first
+/// number; with it masked, the next pass took the second for the passport's.
+#[test]
+fn both_passport_numbers_after_one_cue_are_masked_at_once() {
+    let text = include_str!("../../../../../fuzz/regressions/pii_scan-second-passport.txt");
+    let once = masked_once_more_unchanged(text);
+    assert!(!once.contains("D1234566"), "{once:?}");
+}

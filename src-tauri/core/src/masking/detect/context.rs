@@ -51,7 +51,10 @@ pub fn scan(b: &[u8], out: &mut Vec<Hit>) {
             Cue::Name => chinese_name(b, after),
             Cue::EnglishName => english_name(b, after),
             Cue::Address => address(b, after),
-            Cue::Passport => passport(b, after),
+            Cue::Passport => {
+                out.extend(passports(b, after));
+                continue;
+            }
             Cue::Birth => birth_date(b, after),
         };
         out.extend(found);
@@ -206,9 +209,10 @@ pub(super) fn dotted(b: &[u8], s: usize, e: usize) -> bool {
     (b.get(e) == Some(&b'.') && digit(e + 1)) || (s >= 2 && b[s - 1] == b'.' && digit(s - 2))
 }
 
-fn passport(b: &[u8], at: usize) -> Option<Hit> {
-    let (s, e) = runs_after(b, at).take(3).find(|&(s, e)| passport_number(&b[s..e]) && !dotted(b, s, e))?;
-    Some(hit(PiiKind::Passport, s, e, 0.85, Basis::Context))
+/// Every passport number among the first three runs after the cue (not only the first: once
+/// it is masked, the next pass would take the second for the cue's number).
+fn passports(b: &[u8], at: usize) -> impl Iterator<Item = Hit> + '_ {
+    runs_after(b, at).take(3).filter(move |&(s, e)| passport_number(&b[s..e]) && !dotted(b, s, e)).map(|(s, e)| hit(PiiKind::Passport, s, e, 0.85, Basis::Context))
 }
 
 /// E/EA… (ordinary), G (older ordinary), D/DE (diplomatic), S/SE (service) numbers.

@@ -196,6 +196,11 @@ fn names_addresses_and_birth_dates_after_context_words() {
 }
 
 #[test]
+fn every_passport_number_right_after_the_cue_is_found() {
+    assert_eq!(found("passport E12345678 / G87654321"), vec![(Passport, "E12345678".to_string()), (Passport, "G87654321".to_string())]);
+}
+
+#[test]
 fn an_address_takes_in_the_numbers_inside_it() {
     only("地址：北京市朝阳区建国路88号 电话13812345678", Address, "北京市朝阳区建国路88号 电话13812345678");
     assert_eq!(
