@@ -23,7 +23,8 @@ pub fn emails(b: &[u8]) -> Vec<Hit> {
             continue;
         }
         let mut start = at;
-        while start > 0 && local_char(b[start - 1]) {
+        // Never back into the address before (`a@b.cn*c@d.cn` is two).
+        while start > after && local_char(b[start - 1]) {
             start -= 1;
         }
         // Starts at a letter or digit: `张*z***@example.cn` (a masked name, then a masked

@@ -172,6 +172,7 @@ fn email_and_ip_addresses() {
     only("a@b.cn@example.cn", Email, "a@b.cn@example.cn");
     only("x@y@example.cn", Email, "y@example.cn");
     only("q***@2.1.1.1.example.cn", Email, "q***@2.1.1.1.example.cn");
+    assert_eq!(found("a@b.cn*c@d.cn"), vec![(Email, "a@b.cn".to_string()), (Email, "c@d.cn".to_string())]);
     only("邮箱zhang.san@example.com。", Email, "zhang.san@example.com");
     only("from 192.168.1.10 at", Ipv4, "192.168.1.10");
     only("地址2001:db8::1。", Ipv6, "2001:db8::1");
