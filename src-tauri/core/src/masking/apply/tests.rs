@@ -144,3 +144,12 @@ fn both_passport_numbers_after_one_cue_are_masked_at_once() {
     let once = masked_once_more_unchanged(text);
     assert!(!once.contains("D1234566"), "{once:?}");
 }
+
+/// Found by the `pii_scan` fuzz target: after `13822040398-67020200-678` was masked as a mobile,
+/// the digits after the mask read as a landline on the next pass.
+#[test]
+fn digits_left_after_a_masked_mobile_stay_as_they_are() {
+    let text = include_str!("../../../../../fuzz/regressions/pii_scan-digits-after-masked-mobile.txt");
+    let once = masked_once_more_unchanged(text);
+    assert!(once.contains("138****0398"), "{once:?}");
+}

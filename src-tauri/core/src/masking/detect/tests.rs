@@ -197,6 +197,12 @@ fn names_addresses_and_birth_dates_after_context_words() {
 }
 
 #[test]
+fn digits_after_masked_digits_are_no_number_of_their_own() {
+    assert_eq!(found("138****0398-67020200-678"), vec![]);
+    only("备注 *13812345678", Mobile, "13812345678");
+}
+
+#[test]
 fn every_passport_number_right_after_the_cue_is_found() {
     assert_eq!(found("passport E12345678 / G87654321"), vec![(Passport, "E12345678".to_string()), (Passport, "G87654321".to_string())]);
 }
