@@ -152,4 +152,7 @@ fn digits_left_after_a_masked_mobile_stay_as_they_are() {
     let text = include_str!("../../../../../fuzz/regressions/pii_scan-digits-after-masked-mobile.txt");
     let once = masked_once_more_unchanged(text);
     assert!(once.contains("138****0398"), "{once:?}");
+    let text = include_str!("../../../../../fuzz/regressions/pii_scan-ipv6-after-masked-landline.txt");
+    let once = masked_once_more_unchanged(text);
+    assert!(once.contains("010 *****24::a"), "{once:?}");
 }

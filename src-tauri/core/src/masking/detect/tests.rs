@@ -199,6 +199,7 @@ fn names_addresses_and_birth_dates_after_context_words() {
 #[test]
 fn digits_after_masked_digits_are_no_number_of_their_own() {
     assert_eq!(found("138****0398-67020200-678"), vec![]);
+    assert_eq!(found("010 *****24::a"), vec![]);
     only("备注 *13812345678", Mobile, "13812345678");
 }
 
