@@ -200,6 +200,8 @@ fn names_addresses_and_birth_dates_after_context_words() {
 fn digits_after_masked_digits_are_no_number_of_their_own() {
     assert_eq!(found("138****0398-67020200-678"), vec![]);
     assert_eq!(found("010 *****24::a"), vec![]);
+    assert_eq!(found("6558 1385-6781 3388 133****3881"), vec![], "a group glued to a mask is no group");
+    only("手机 13812345678* 加急", Mobile, "13812345678");
     only("备注 *13812345678", Mobile, "13812345678");
 }
 
@@ -222,3 +224,4 @@ fn an_address_takes_in_the_numbers_inside_it() {
     only("地址2001:db8::1", Ipv6, "2001:db8::1");
     assert_eq!(found("地址：北京市朝阳区***路"), vec![], "masked text is no address");
 }
+

@@ -42,7 +42,7 @@ fn token(b: &[u8], s: usize, e: usize, out: &mut Vec<Hit>) -> usize {
     // A run right after masked characters (`138****0398-6702…`, `010 *****24::a`) is the rest
     // of a masked value: read as one of its own, a second pass would mask what the first left
     // in clear on purpose (found by fuzzing).
-    if s >= 2 && b[s - 1] == b'*' && (b[s - 2] == b'*' || b[s - 2].is_ascii_alphanumeric()) {
+    if masked_before(b, s) || masked_after(b, e) {
         return e;
     }
     let run = &b[s..e];
@@ -81,7 +81,18 @@ fn token(b: &[u8], s: usize, e: usize, out: &mut Vec<Hit>) -> usize {
     e
 }
 
-/// Reads digit groups joined by one space or dash, each a whole run of digits.
+/// Masked characters (`**`, or `*` glued to a letter or digit) right before `s`.
+fn masked_before(b: &[u8], s: usize) -> bool {
+    s >= 2 && b[s - 1] == b'*' && (b[s - 2] == b'*' || b[s - 2].is_ascii_alphanumeric())
+}
+
+/// Masked characters right after `e` (`133` in `133****3881`).
+fn masked_after(b: &[u8], e: usize) -> bool {
+    b.get(e) == Some(&b'*') && b.get(e + 1).is_some_and(|c| *c == b'*' || c.is_ascii_alphanumeric())
+}
+
+/// Reads digit groups joined by one space or dash, each a whole run of digits (a run glued to
+/// masked characters is not read: it belongs to a masked value).
 fn groups(b: &[u8], s: usize, e: usize) -> ([(usize, usize); MAX_GROUPS], usize) {
     let mut g = [(0, 0); MAX_GROUPS];
     g[0] = (s, e);
@@ -89,7 +100,7 @@ fn groups(b: &[u8], s: usize, e: usize) -> ([(usize, usize); MAX_GROUPS], usize)
     let mut end = e;
     while n < MAX_GROUPS && matches!(b.get(end), Some(b' ' | b'-')) && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
         let ge = run_end(b, end + 1);
-        if !b[end + 1..ge].iter().all(u8::is_ascii_digit) {
+        if !b[end + 1..ge].iter().all(u8::is_ascii_digit) || masked_after(b, ge) {
             break;
         }
         g[n] = (end + 1, ge);
