@@ -157,4 +157,6 @@ fn digits_left_after_a_masked_mobile_stay_as_they_are() {
     assert!(once.contains("010 *****24::a"), "{once:?}");
     let text = include_str!("../../../../../fuzz/regressions/pii_scan-grouped-digits-before-masked-mobile.txt");
     masked_once_more_unchanged(text);
+    let text = include_str!("../../../../../fuzz/regressions/pii_scan-ipv6-after-masked-extension.txt");
+    masked_once_more_unchanged(text);
 }

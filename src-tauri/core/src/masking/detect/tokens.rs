@@ -81,9 +81,10 @@ fn token(b: &[u8], s: usize, e: usize, out: &mut Vec<Hit>) -> usize {
     e
 }
 
-/// Masked characters (`**`, or `*` glued to a letter or digit) right before `s`.
+/// Masked characters right before `s`: a `*` that does not open a word (`-*23` in
+/// `020 *******-*23`; not `*13812345678`, a starred note).
 fn masked_before(b: &[u8], s: usize) -> bool {
-    s >= 2 && b[s - 1] == b'*' && (b[s - 2] == b'*' || b[s - 2].is_ascii_alphanumeric())
+    s >= 2 && b[s - 1] == b'*' && !b[s - 2].is_ascii_whitespace()
 }
 
 /// Masked characters right after `e` (`133` in `133****3881`).
