@@ -159,4 +159,6 @@ fn digits_left_after_a_masked_mobile_stay_as_they_are() {
     masked_once_more_unchanged(text);
     let text = include_str!("../../../../../fuzz/regressions/pii_scan-ipv6-after-masked-extension.txt");
     masked_once_more_unchanged(text);
+    let text = include_str!("../../../../../fuzz/regressions/pii_scan-address-cut-inside-a-number.txt");
+    masked_once_more_unchanged(text);
 }

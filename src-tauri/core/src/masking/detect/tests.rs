@@ -221,6 +221,9 @@ fn an_address_takes_in_the_numbers_inside_it() {
     );
     only("address: IP 192.168.1.10 room 5", Address, "IP 192.168.1.10 room 5");
     only("地址or9@example.cn", Email, "or9@example.cn");
+    let long = format!("地址{}456160101223341 x", "a ".repeat(119));
+    assert_eq!(found(&long).len(), 1, "an address cut at its length limit ends at the end of a word");
+    assert!(found(&long)[0].1.ends_with("456160101223341"));
     only("邮箱地址：zhang.san@example.com", Email, "zhang.san@example.com");
     only("地址2001:db8::1", Ipv6, "2001:db8::1");
     assert_eq!(found("地址：北京市朝阳区***路"), vec![], "masked text is no address");
