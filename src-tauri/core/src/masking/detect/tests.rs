@@ -203,6 +203,8 @@ fn digits_after_masked_digits_are_no_number_of_their_own() {
     assert_eq!(found("6558 1385-6781 3388 133****3881"), vec![], "a group glued to a mask is no group");
     only("手机 13812345678* 加急", Mobile, "13812345678");
     assert_eq!(found("020 *******-*23::5"), vec![], "the tail of a masked extension is no IPv6 address");
+    assert_eq!(found("020********转6::36.5"), vec![], "nor the kept end of one");
+    only("电话：** 13812345678", Mobile, "13812345678");
     only("备注 *13812345678", Mobile, "13812345678");
 }
 

@@ -82,9 +82,20 @@ fn token(b: &[u8], s: usize, e: usize, out: &mut Vec<Hit>) -> usize {
 }
 
 /// Masked characters right before `s`: a `*` that does not open a word (`-*23` in
-/// `020 *******-*23`; not `*13812345678`, a starred note).
+/// `020 *******-*23`; not `*13812345678`, a starred note), or one character after masked ones
+/// (`6` in `020********转6`, an extension whose last two characters were kept).
 fn masked_before(b: &[u8], s: usize) -> bool {
-    s >= 2 && b[s - 1] == b'*' && !b[s - 2].is_ascii_whitespace()
+    if s >= 2 && b[s - 1] == b'*' && !b[s - 2].is_ascii_whitespace() {
+        return true;
+    }
+    if s == 0 || b[s - 1].is_ascii_alphanumeric() || b[s - 1].is_ascii_whitespace() {
+        return false;
+    }
+    let mut p = s - 1;
+    while p > 0 && (0x80..0xC0).contains(&b[p]) {
+        p -= 1;
+    }
+    p >= 2 && b[p - 1] == b'*' && b[p - 2] == b'*'
 }
 
 /// Masked characters right after `e` (`133` in `133****3881`).
