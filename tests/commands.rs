@@ -2,37 +2,16 @@
 //! checking what the window receives (shapes, error kinds, field errors), down to a contract
 //! from an accepted quote through legal review to the final PDF.
 
+mod ipc_support;
+
 use dealdesk_app::state::AppState;
+use ipc_support::{app, call};
 use serde_json::{json, Value};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
 use tauri::{Manager, WebviewWindowBuilder};
-
-fn app() -> (tauri::App<tauri::test::MockRuntime>, tempfile::TempDir) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let db = dir.path().join("t.db");
-    let pool = tauri::async_runtime::block_on(dealdesk_core::store::open(&db, &dealdesk_core::store::MemoryStore::default())).expect("db").pool;
-    let app = dealdesk_app::configure(mock_builder(), AppState::new(pool, db)).build(mock_context(noop_assets())).expect("app");
-    (app, dir)
-}
-
-fn call(window: &tauri::WebviewWindow<tauri::test::MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
-    let request = InvokeRequest {
-        cmd: cmd.into(),
-        callback: CallbackFn(0),
-        error: CallbackFn(1),
-        url: "tauri://localhost".parse().expect("url"),
-        body: InvokeBody::Json(args),
-        headers: Default::default(),
-        invoke_key: INVOKE_KEY.to_string(),
-    };
-    get_ipc_response(window, request).map(|b| b.deserialize::<Value>().expect("json"))
-}
 
 #[test]
 fn the_window_creates_lists_and_rejects_with_typed_errors() {
-    let (app, _dir) = app();
+    let (app, _dir, _) = app();
     let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("window");
 
     let info = call(&window, "app_info", json!({})).expect("info");
@@ -58,7 +37,7 @@ fn the_window_creates_lists_and_rejects_with_typed_errors() {
 
 #[test]
 fn language_and_first_run_choice_are_remembered() {
-    let (app, _dir) = app();
+    let (app, _dir, _) = app();
     let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("window");
     let info = call(&window, "set_language", json!({"language": "en"})).expect("set");
     assert_eq!(info["language"], json!("en"));
@@ -71,7 +50,7 @@ fn language_and_first_run_choice_are_remembered() {
 
 #[test]
 fn an_import_rejection_reaches_the_window_with_its_problems() {
-    let (app, _dir) = app();
+    let (app, _dir, _) = app();
     let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("window");
     let state = app.state::<AppState>();
     state.stage(
@@ -89,7 +68,7 @@ fn an_import_rejection_reaches_the_window_with_its_problems() {
 
 #[test]
 fn a_contract_goes_from_an_accepted_quote_through_legal_review_in_the_window() {
-    let (app, dir) = app();
+    let (app, dir, _) = app();
     let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("window");
     let customer = call(&window, "save_customer", json!({"input": {"id": null, "name": "华信科技", "industry": "", "size": null, "region": "", "tier": null, "owner": "", "notes": ""}})).expect("customer");
     let line = json!({"product_id": null, "sku": "DD-100", "description": "年度订阅", "unit": "套", "quantity": "1", "unit_price": "10000", "discount_pct": "0", "tax_rate_pct": "13", "unit_cost": "4000"});
@@ -146,7 +125,7 @@ fn a_contract_goes_from_an_accepted_quote_through_legal_review_in_the_window() {
 
 #[test]
 fn the_window_receives_contacts_through_the_data_view_and_reveals_only_when_allowed() {
-    let (app, _dir) = app();
+    let (app, _dir, _) = app();
     let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("window");
     let saved = call(&window, "save_contact", json!({"input": {"id": null, "customer_id": null, "name": "张伟", "title": "", "mobile": "13812341234", "email": ""}})).expect("saved");
     let id = saved["id"].as_str().expect("id").to_string();
@@ -183,7 +162,7 @@ fn sql(app: &tauri::App<tauri::test::MockRuntime>, statement: &str) {
 
 #[test]
 fn quotes_and_the_dashboard_reach_the_window_through_the_data_view() {
-    let (app, dir) = app();
+    let (app, dir, _) = app();
     let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("window");
     let customer = call(&window, "save_customer", json!({"input": {"id": null, "name": "华信科技", "industry": "", "size": null, "region": "", "tier": null, "owner": "", "notes": ""}})).expect("customer");
     call(&window, "save_opportunity", json!({"input": {"id": null, "customer_id": customer["id"], "name": "CRM 升级", "stage": "negotiation", "amount": "5000", "currency": "CNY", "expected_close": null, "probability_pct": "", "competitor": "", "owner": "王伟"}})).expect("opportunity");

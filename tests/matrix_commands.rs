@@ -5,35 +5,12 @@
 //! documents folder, audited; the battlecard PDF), names through the data view, and the
 //! editor's cached matrix noticing a change made elsewhere.
 
+mod ipc_support;
+
+use ipc_support::{app, call, Window};
 use dealdesk_app::state::{AppState, Upload};
 use serde_json::{json, Value};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
 use tauri::{Manager, WebviewWindowBuilder};
-
-type Window = tauri::WebviewWindow<tauri::test::MockRuntime>;
-
-fn app() -> (tauri::App<tauri::test::MockRuntime>, tempfile::TempDir, dealdesk_core::store::SqlitePool) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let db = dir.path().join("t.db");
-    let pool = tauri::async_runtime::block_on(dealdesk_core::store::open(&db, &dealdesk_core::store::MemoryStore::default())).expect("db").pool;
-    let app = dealdesk_app::configure(mock_builder(), AppState::new(pool.clone(), db)).build(mock_context(noop_assets())).expect("app");
-    (app, dir, pool)
-}
-
-fn call(window: &Window, cmd: &str, args: Value) -> Result<Value, Value> {
-    let request = InvokeRequest {
-        cmd: cmd.into(),
-        callback: CallbackFn(0),
-        error: CallbackFn(1),
-        url: "tauri://localhost".parse().expect("url"),
-        body: InvokeBody::Json(args),
-        headers: Default::default(),
-        invoke_key: INVOKE_KEY.to_string(),
-    };
-    get_ipc_response(window, request).map(|b| b.deserialize::<Value>().expect("json"))
-}
 
 fn ok(window: &Window, cmd: &str, args: Value) -> Value {
     call(window, cmd, args).unwrap_or_else(|e| panic!("{cmd} failed: {e}"))

@@ -4,48 +4,28 @@
 //! what-if with its curve, sales lines taken from an accepted quote (once), and the watched
 //! inbox picking up a dropped file.
 
+mod ipc_support;
+
+use ipc_support::{app, call, Window};
+use tauri::test::MockRuntime;
 use dealdesk_app::state::{AppState, Upload};
 use serde_json::{json, Value};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
-use tauri::{Manager, WebviewWindow, WebviewWindowBuilder};
+use tauri::{Manager, WebviewWindowBuilder};
 
 const PARTNERS: &str = "code,name,region,level,parent_code,bank_account_holder,bank_account_number,bank_name\nD001,华东总代,华东,一级,,张伟,6222021234567890123,工商银行\nD002,杭州二级,华东,二级,D001,李娜,6222029876543210,建设银行\n";
 const SALES: &str = "line_ref,date,partner_code,amount,currency,invoiced_on\nS1,2026-07-05,D001,80000,CNY,2026-07-05\nS2,2026-08-10,D001,40000,CNY,2026-08-12\nS3,2026-07-10,D002,5000,CNY,2026-07-12\n";
 const PLAN: &str = r#"{"schema":1,"name":"渠道方案","kind":"partner","effective_from":"2026-01-01","currency":"CNY","base":"gross","trigger":"invoice",
  "rate":{"tier_mode":"retroactive","tier_over":"period","tiers":[{"from":"0","to":"100000","rate_pct":"5"},{"from":"100000","rate_pct":"8"}]},"multi_level":{"override_pct":"2"}}"#;
 
-fn app() -> (tauri::App<MockRuntime>, tempfile::TempDir) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let db = dir.path().join("t.db");
-    let pool = tauri::async_runtime::block_on(dealdesk_core::store::open(&db, &dealdesk_core::store::MemoryStore::default())).expect("db").pool;
-    let app = dealdesk_app::configure(mock_builder(), AppState::new(pool, db)).build(mock_context(noop_assets())).expect("app");
-    (app, dir)
-}
-
-fn call(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
-    let request = InvokeRequest {
-        cmd: cmd.into(),
-        callback: CallbackFn(0),
-        error: CallbackFn(1),
-        url: "tauri://localhost".parse().expect("url"),
-        body: InvokeBody::Json(args),
-        headers: Default::default(),
-        invoke_key: INVOKE_KEY.to_string(),
-    };
-    get_ipc_response(window, request).map(|b| b.deserialize::<Value>().expect("json"))
-}
-
 /// Stages `text` as the window would (`stage_upload`) and imports it as `kind`.
-fn import(app: &tauri::App<MockRuntime>, window: &WebviewWindow<MockRuntime>, kind: &str, name: &str, text: &str) -> Result<Value, Value> {
+fn import(app: &tauri::App<MockRuntime>, window: &Window, kind: &str, name: &str, text: &str) -> Result<Value, Value> {
     let id = format!("{kind}-{name}");
     app.state::<AppState>().stage(id.clone(), Upload { file_name: name.into(), bytes: text.as_bytes().to_vec() });
     call(window, "import_partner_file", json!({"kind": kind, "uploadId": id}))
 }
 
-fn setup() -> (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>, tempfile::TempDir) {
-    let (app, dir) = app();
+fn setup() -> (tauri::App<MockRuntime>, Window, tempfile::TempDir) {
+    let (app, dir, _) = app();
     let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("window");
     import(&app, &window, "partners", "partners.csv", PARTNERS).expect("partners");
     import(&app, &window, "sales", "q3.csv", SALES).expect("sales");

@@ -162,23 +162,9 @@ pub async fn engine_lines(pool: &SqlitePool, q: &Quote, t: &QuoteTake) -> CoreRe
     let (_, built) = build(&mut conn, &q, t).await?;
     Ok(built
         .into_iter()
-        .map(|l| SalesLine {
-            id: format!("what-if {}", l.line_ref),
-            date: l.sale_date,
-            partner_id: partner.code.clone(),
-            parent_partner_id: partner.parent_code.clone(),
-            rep: l.rep_id,
-            customer_type: l.customer_type,
-            product_line: l.product_line,
-            quantity: l.quantity,
-            amount: l.amount,
-            discount: l.discount,
-            cost: l.cost,
-            currency: l.currency,
-            invoiced_on: l.invoiced_on,
-            paid_on: l.paid_on,
-            services: l.services,
-            refund_of: None,
+        .map(|l| {
+            let (id, rep) = (format!("what-if {}", l.line_ref), l.rep_id.clone());
+            SalesLine { refund_of: None, ..l.into_sales_line(id, partner.code.clone(), partner.parent_code.clone(), rep) }
         })
         .collect())
 }

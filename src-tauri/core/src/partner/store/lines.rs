@@ -62,6 +62,30 @@ pub struct NewLine {
     pub refund_of: Option<String>,
 }
 
+impl NewLine {
+    /// The engine's line under `id`, paid to `partner` (below `parent`) and `rep`.
+    pub fn into_sales_line(self, id: String, partner: String, parent: Option<String>, rep: Option<String>) -> SalesLine {
+        SalesLine {
+            id,
+            date: self.sale_date,
+            partner_id: partner,
+            parent_partner_id: parent,
+            rep,
+            customer_type: self.customer_type,
+            product_line: self.product_line,
+            quantity: self.quantity,
+            amount: self.amount,
+            discount: self.discount,
+            cost: self.cost,
+            currency: self.currency,
+            invoiced_on: self.invoiced_on,
+            paid_on: self.paid_on,
+            services: self.services,
+            refund_of: self.refund_of,
+        }
+    }
+}
+
 pub async fn insert(conn: &mut SqliteConnection, batch_id: &str, sha256: &str, l: &NewLine) -> CoreResult<()> {
     let services = serde_json::to_string(&l.services).unwrap_or_else(|_| "[]".into());
     sqlx::query(

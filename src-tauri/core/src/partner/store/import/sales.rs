@@ -46,26 +46,9 @@ pub struct ParsedLine {
 
 impl ParsedLine {
     /// The engine's row, for runs without a database.
-    pub fn into_sales_line(self) -> SalesLine {
-        let l = self.line;
-        SalesLine {
-            id: l.line_ref,
-            date: l.sale_date,
-            partner_id: self.partner_code,
-            parent_partner_id: self.parent_partner_code,
-            rep: self.rep_code,
-            customer_type: l.customer_type,
-            product_line: l.product_line,
-            quantity: l.quantity,
-            amount: l.amount,
-            discount: l.discount,
-            cost: l.cost,
-            currency: l.currency,
-            invoiced_on: l.invoiced_on,
-            paid_on: l.paid_on,
-            services: l.services,
-            refund_of: l.refund_of,
-        }
+    pub fn into_sales_line(mut self) -> SalesLine {
+        let id = std::mem::take(&mut self.line.line_ref);
+        self.line.into_sales_line(id, self.partner_code, self.parent_partner_code, self.rep_code)
     }
 }
 
