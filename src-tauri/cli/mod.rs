@@ -3,6 +3,7 @@
 //! Errors go to stderr with a non-zero exit (1 for rejected input, 2 for usage).
 
 pub mod audit;
+pub mod backup;
 pub mod bench;
 pub mod bench_share;
 pub mod contract;
@@ -17,10 +18,11 @@ pub mod report;
 pub mod risk;
 pub mod share_files;
 pub mod subject;
+pub mod tables;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use dealdesk_core::tabular::{export, import, FileFormat, TableName};
-use dealdesk_core::{demo, settings, store, words, CoreError};
+use dealdesk_core::tabular::TableName;
+use dealdesk_core::{demo, store, words, CoreError};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -306,13 +308,21 @@ fn print_words(amount: &str, lang: Option<WordsLang>, currency: &str) -> ExitCod
     }
 }
 
-fn bar(label: &'static str) -> ProgressBar {
+pub(crate) fn bar(label: &'static str) -> ProgressBar {
     let bar = ProgressBar::new(0);
     if let Ok(style) = ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} ({eta})") {
         bar.set_style(style.progress_chars("=> "));
     }
     bar.set_message(label);
     bar
+}
+
+/// A progress sink `(done, total)` that moves `progress`.
+pub(crate) fn sink(progress: &ProgressBar) -> impl Fn(u64, u64) + '_ {
+    move |done, total| {
+        progress.set_length(total);
+        progress.set_position(done);
+    }
 }
 
 /// Shown once, when a database and its key are created.
@@ -333,7 +343,7 @@ async fn run(command: Command, db: &Path) -> Result<(), CoreError> {
         return Ok(());
     }
     if let Command::Restore { file, preview, backup_key } = &command {
-        return restore(db, file, *preview, backup_key.as_deref(), &keys).await;
+        return backup::restore(db, file, *preview, backup_key.as_deref(), &keys).await;
     }
     let opened = store::open(db, &keys).await?;
     if let Some(recovery) = &opened.recovery_key {
@@ -347,47 +357,16 @@ async fn run(command: Command, db: &Path) -> Result<(), CoreError> {
         Command::Contract(command) => contract::run(command, &pool).await?,
         Command::Audit(command) => audit::run(command, &pool).await?,
         Command::Subject(command) => subject::run(command, &pool).await?,
-        Command::Backup { out, keep_daily } => {
-            if let Some(n) = keep_daily {
-                let mut conn = pool.acquire().await?;
-                dealdesk_core::settings::set_backup_keep(&mut conn, n).await?;
-                println!("the window keeps {n} daily backup(s) of {}", db.display());
-            }
-            if let Some(out) = out {
-                store::backup::backup(&pool, db, &keys, &out).await?;
-                println!("backup of {} written to {} (encrypted with the database's key)", db.display(), out.display());
-            }
-        }
+        Command::Backup { out, keep_daily } => backup::backup(&pool, db, &keys, out.as_deref(), keep_daily).await?,
         Command::Rekey => {
             let recovery = store::rekey(pool, db, &keys).await?;
             println!("{} has a new key. Its new recovery key (the old one no longer works):\n\n    {recovery}\n", db.display());
             return Ok(());
         }
-        Command::Demo { customers, contacts, products, opportunities } => {
-            let progress = bar("demo data");
-            let sink = |done: u64, total: u64| {
-                progress.set_length(total);
-                progress.set_position(done);
-            };
-            let made = demo::fill(&pool, demo::DemoCounts { customers, contacts, products, opportunities }, &sink).await?;
-            progress.finish_and_clear();
-            let mut conn = pool.acquire().await?;
-            settings::set_onboarded(&mut conn).await?;
-            println!(
-                "demo data added to {}: {} customers, {} contacts, {} products, {} opportunities",
-                db.display(),
-                made.customers,
-                made.contacts,
-                made.products,
-                made.opportunities
-            );
-        }
+        Command::Demo { customers, contacts, products, opportunities } => tables::demo(&pool, db, demo::DemoCounts { customers, contacts, products, opportunities }).await?,
         Command::Quote(command) => {
             let progress = bar("rendering");
-            let sink = |done: u64, total: u64| {
-                progress.set_length(total);
-                progress.set_position(done);
-            };
+            let sink = sink(&progress);
             let result = quote::run(command, &pool, &sink).await;
             progress.finish_and_clear();
             result?;
@@ -401,63 +380,9 @@ async fn run(command: Command, db: &Path) -> Result<(), CoreError> {
         Command::Inbox(command) => inbox::run(command, &pool).await?,
         Command::Matrix(command) => matrix::run(command, &pool).await?,
         Command::Bench(command) => bench::run(command, &pool).await?,
-        Command::Import { table, file } => {
-            let bytes = std::fs::read(&file).map_err(|e| CoreError::io(format!("cannot read {}", file.display()), e))?;
-            let name = file.display().to_string();
-            let progress = bar("importing");
-            let sink = |done: u64, total: u64| {
-                progress.set_length(total);
-                progress.set_position(done);
-            };
-            let result = import::import(&pool, table.into(), &name, &bytes, &sink).await;
-            progress.finish_and_clear();
-            let report = result?;
-            println!(
-                "imported {} row(s) into {} from {} ({} new, {} updated)",
-                report.inserted + report.updated,
-                report.table,
-                name,
-                report.inserted,
-                report.updated
-            );
-        }
-        Command::Export { table, file, out, format, policy } => {
-            let file = file.or(out).ok_or_else(|| CoreError::BadRequest("say where to write: FILE or --out FILE".into()))?;
-            let format = match format {
-                Some(Format::Csv) => FileFormat::Csv,
-                Some(Format::Xlsx) => FileFormat::Xlsx,
-                None => FileFormat::from_file_name(&file.display().to_string()).ok_or_else(|| {
-                    CoreError::BadRequest(format!("{}: cannot tell the format from the extension; use .csv or .xlsx, or --format", file.display()))
-                })?,
-            };
-            let policy = policy.as_deref().map(dealdesk_core::masking::policy::Policy::resolve).transpose()?;
-            let pseudonyms = match &policy {
-                Some(p) if p.needs_keys() => Some(dealdesk_core::masking::keys::get_or_create(&keys)?),
-                _ => None,
-            };
-            let masker = policy.as_ref().map(|p| dealdesk_core::masking::apply::Masker { policy: p, keys: pseudonyms.as_ref() });
-            let rows = export::export_masked(&pool, table.into(), format, &file, masker.as_ref()).await?;
-            let how = policy.as_ref().map(|p| format!(" (masked with policy {})", p.name)).unwrap_or_default();
-            println!("exported {rows} row(s) of {} to {}{how}", TableName::from(table), file.display());
-        }
+        Command::Import { table, file } => tables::import_file(&pool, table, &file).await?,
+        Command::Export { table, file, out, format, policy } => tables::export_file(&pool, &keys, table, file.or(out), format, policy.as_deref()).await?,
     }
     store::checkpoint_and_close(pool).await;
-    Ok(())
-}
-
-async fn restore(db: &Path, file: &Path, preview: bool, recovery: Option<&str>, keys: &store::OsKeychain) -> Result<(), CoreError> {
-    use dealdesk_core::store::backup;
-    let key = backup::backup_key(db, keys, recovery)?;
-    let info = backup::inspect(file, &key).await?;
-    println!(
-        "{}: written {}, schema {}, {} customers, {} contacts, {} products, {} opportunities",
-        info.path, info.written_at, info.schema_version, info.counts.customers, info.counts.contacts, info.counts.products, info.counts.opportunities
-    );
-    if preview {
-        return Ok(());
-    }
-    let safety_dir = backup::backups_dir(db);
-    let (_, safety) = backup::restore(db, file, &key, keys, &safety_dir).await?;
-    println!("restored {} into {}; the previous database was saved to {}", file.display(), db.display(), safety.display());
     Ok(())
 }
