@@ -206,6 +206,11 @@ fn digits_after_masked_digits_are_no_number_of_their_own() {
     assert_eq!(found("020********转6::36.5"), vec![], "nor the kept end of one");
     only("电话：** 13812345678", Mobile, "13812345678");
     only("备注 *13812345678", Mobile, "13812345678");
+    assert_eq!(found("021 ******** 45::355"), vec![], "a group kept after masked groups is no IPv6 address");
+    assert_eq!(found("6222 **** **** 7890::1"), vec![], "nor the kept last group of a card");
+    only("**Note** 2001:db8::1", Ipv6, "2001:db8::1");
+    only("** 2001:db8::1", Ipv6, "2001:db8::1");
+    only("合计 ** 13812345678", Mobile, "13812345678");
 }
 
 #[test]

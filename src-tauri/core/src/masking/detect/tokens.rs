@@ -82,10 +82,14 @@ fn token(b: &[u8], s: usize, e: usize, out: &mut Vec<Hit>) -> usize {
 }
 
 /// Masked characters right before `s`: a `*` that does not open a word (`-*23` in
-/// `020 *******-*23`; not `*13812345678`, a starred note), or one character after masked ones
-/// (`6` in `020********转6`, an extension whose last two characters were kept).
+/// `020 *******-*23`; not `*13812345678`, a starred note), a group kept after masked groups
+/// (`45` in `021 ******** 45`), or one character after masked ones (`6` in `020********转6`,
+/// an extension whose last two characters were kept).
 fn masked_before(b: &[u8], s: usize) -> bool {
     if s >= 2 && b[s - 1] == b'*' && !b[s - 2].is_ascii_whitespace() {
+        return true;
+    }
+    if kept_group_after_masked(b, s) {
         return true;
     }
     if s == 0 || b[s - 1].is_ascii_alphanumeric() || b[s - 1].is_ascii_whitespace() {
@@ -96,6 +100,24 @@ fn masked_before(b: &[u8], s: usize) -> bool {
         p -= 1;
     }
     p >= 2 && b[p - 1] == b'*' && b[p - 2] == b'*'
+}
+
+/// `s` starts a group joined by a space or dash to masked groups that follow digits: `45` in
+/// `021 ******** 45`, `7890` in `6222 **** **** 7890`. Stars after a word or at the start of a
+/// line (`**Note** 45`, `** 45`) are not a masked value.
+fn kept_group_after_masked(b: &[u8], s: usize) -> bool {
+    let mut p = s;
+    let mut stars = 0;
+    while p >= 2 && matches!(b[p - 1], b' ' | b'-') && b[p - 2] == b'*' {
+        p -= 1;
+        while p > 0 && b[p - 1] == b'*' {
+            p -= 1;
+            stars += 1;
+        }
+    }
+    let digit_at = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    let after_digits = p >= 1 && digit_at(p - 1) || p >= 2 && matches!(b[p - 1], b' ' | b'-') && digit_at(p - 2);
+    stars >= 2 && after_digits
 }
 
 /// Masked characters right after `e` (`133` in `133****3881`).
