@@ -175,3 +175,13 @@ fn a_kept_landline_group_glued_to_colons_masks_once() {
     let once = masked_once_more_unchanged(text);
     assert!(once.contains("021 ******** 45::355"), "{once:?}");
 }
+
+/// Found by the `pii_scan` fuzz target after 43 s: an 18-digit card in five groups is masked
+/// keeping its last four digits across two groups (`**40 33`); glued to `::3`, the next pass
+/// read `33::3` as an IPv6 address. Short groups after a masked value are part of it.
+#[test]
+fn a_kept_card_group_glued_to_colons_masks_once() {
+    let text = include_str!("../../../../../fuzz/regressions/pii_scan-ipv6-after-kept-card-group.txt");
+    let once = masked_once_more_unchanged(text);
+    assert!(once.contains("**40 33::3-6"), "{once:?}");
+}

@@ -211,6 +211,8 @@ fn digits_after_masked_digits_are_no_number_of_their_own() {
     only("**Note** 2001:db8::1", Ipv6, "2001:db8::1");
     only("** 2001:db8::1", Ipv6, "2001:db8::1");
     only("合计 ** 13812345678", Mobile, "13812345678");
+    assert_eq!(found("6558 13**-**** **40 33::3-6"), vec![], "nor a group kept at the end of a masked card");
+    only("6558 13**-**** **40 13812345678", Mobile, "13812345678");
 }
 
 #[test]

@@ -43,7 +43,7 @@ fn token(b: &[u8], s: usize, e: usize, out: &mut Vec<Hit>) -> usize {
     // of a masked value: read as one of its own, a second pass would mask what the first left
     // in clear on purpose (found by fuzzing).
     if masked_before(b, s) || masked_after(b, e) {
-        return e;
+        return kept_groups_end(b, e);
     }
     let run = &b[s..e];
     let next = b.get(e).copied();
@@ -100,6 +100,21 @@ fn masked_before(b: &[u8], s: usize) -> bool {
         p -= 1;
     }
     p >= 2 && b[p - 1] == b'*' && b[p - 2] == b'*'
+}
+
+/// Where a masked value that reaches `e` ends: short digit groups joined to it by a space or
+/// dash were kept in clear with it (`33` in `6558 13**-**** **40 33`, a card of five groups
+/// whose last four digits were kept). A longer run (a mobile after a masked card) is a value
+/// of its own.
+fn kept_groups_end(b: &[u8], mut e: usize) -> usize {
+    while matches!(b.get(e), Some(b' ' | b'-')) && b.get(e + 1).is_some_and(u8::is_ascii_digit) {
+        let ge = run_end(b, e + 1);
+        if ge - e - 1 > 4 || !b[e + 1..ge].iter().all(u8::is_ascii_digit) {
+            break;
+        }
+        e = ge;
+    }
+    e
 }
 
 /// `s` starts a group joined by a space or dash to masked groups that follow digits: `45` in
