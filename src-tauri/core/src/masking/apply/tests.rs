@@ -185,3 +185,13 @@ fn a_kept_card_group_glued_to_colons_masks_once() {
     let once = masked_once_more_unchanged(text);
     assert!(once.contains("**40 33::3-6"), "{once:?}");
 }
+
+/// Found by the `pii_scan` fuzz target after 44 s: `3::06981234539` is no IPv6 address (a
+/// group of eleven digits) but a landline after `3::`; masked to `3::0698*****39`, the next
+/// pass read `3::0698` as one. An address glued to masked characters is none.
+#[test]
+fn an_ipv6_address_glued_to_a_masked_landline_masks_once() {
+    let text = include_str!("../../../../../fuzz/regressions/pii_scan-ipv6-glued-to-masked-landline.txt");
+    let once = masked_once_more_unchanged(text);
+    assert!(once.contains("3::0698*****39"), "{once:?}");
+}

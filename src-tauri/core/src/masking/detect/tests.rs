@@ -213,6 +213,9 @@ fn digits_after_masked_digits_are_no_number_of_their_own() {
     only("合计 ** 13812345678", Mobile, "13812345678");
     assert_eq!(found("6558 13**-**** **40 33::3-6"), vec![], "nor a group kept at the end of a masked card");
     only("6558 13**-**** **40 13812345678", Mobile, "13812345678");
+    assert_eq!(found("x8 3::0698*****39，"), vec![], "an IPv6 address glued to masked digits is no address");
+    assert_eq!(found("ip 10.1.2.34****5"), vec![], "nor an IPv4 address");
+    only("ip 10.1.2.34* 加急", Ipv4, "10.1.2.34");
 }
 
 #[test]

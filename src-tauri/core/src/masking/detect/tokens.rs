@@ -48,14 +48,16 @@ fn token(b: &[u8], s: usize, e: usize, out: &mut Vec<Hit>) -> usize {
     let run = &b[s..e];
     let next = b.get(e).copied();
     if next == Some(b':') && run.len() <= 4 && run.iter().all(u8::is_ascii_hexdigit) {
-        if let Some(end) = net::ipv6(b, s) {
+        // An address whose last group is glued to masked characters (`3::0698*****39`) is
+        // the start of a masked value (found by fuzzing).
+        if let Some(end) = net::ipv6(b, s).filter(|end| !masked_after(b, *end)) {
             out.push(hit(PiiKind::Ipv6, s, end, 0.85, Basis::Pattern));
             return end;
         }
     }
     if run.iter().all(u8::is_ascii_digit) {
         if next == Some(b'.') && run.len() <= 3 {
-            if let Some(end) = net::ipv4(b, s) {
+            if let Some(end) = net::ipv4(b, s).filter(|end| !masked_after(b, *end)) {
                 out.push(hit(PiiKind::Ipv4, s, end, 0.9, Basis::Pattern));
                 return end;
             }
