@@ -195,3 +195,13 @@ fn an_ipv6_address_glued_to_a_masked_landline_masks_once() {
     let once = masked_once_more_unchanged(text);
     assert!(once.contains("3::0698*****39"), "{once:?}");
 }
+
+/// Found by the `pii_scan` fuzz target after 36 s: an address cut at its length limit right
+/// after `168.168.` left `234561206210133216` (part of a dotted number, so no number of its
+/// own) glued to `[address]`, where the next pass read it as a bank card.
+#[test]
+fn an_address_cut_inside_a_dotted_number_masks_once() {
+    let text = include_str!("../../../../../fuzz/regressions/pii_scan-address-cut-inside-a-dotted-number.txt");
+    let once = masked_once_more_unchanged(text);
+    assert!(!once.contains("234561206210133216"), "{once:?}");
+}

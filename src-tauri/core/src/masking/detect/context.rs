@@ -172,10 +172,13 @@ fn address(b: &[u8], at: usize) -> Option<Hit> {
         marks += usize::from(ADDRESS_MARKS.contains(&ch));
         end += width;
     }
-    // Cut by the length limit inside a word or number: take the rest of it too, or it would be
-    // left glued to the mask, a new number for the next pass.
-    while end < b.len() && end > at && b[end - 1].is_ascii_alphanumeric() && b[end].is_ascii_alphanumeric() {
-        end += 1;
+    // Cut by the length limit inside a word or number (`168.2345…`, a dotted number): take the
+    // rest of it too, up to a space or separator, or it would be left glued to the mask, a new
+    // number for the next pass.
+    if end - at >= 240 {
+        while end < b.len() && b[end].is_ascii_graphic() && !matches!(b[end], b',' | b';' | b'"' | b'|') {
+            end += 1;
+        }
     }
     while end > at && b[end - 1] == b' ' {
         end -= 1;

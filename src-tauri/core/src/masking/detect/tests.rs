@@ -236,6 +236,9 @@ fn an_address_takes_in_the_numbers_inside_it() {
     let long = format!("地址{}456160101223341 x", "a ".repeat(119));
     assert_eq!(found(&long).len(), 1, "an address cut at its length limit ends at the end of a word");
     assert!(found(&long)[0].1.ends_with("456160101223341"));
+    let dotted = format!("地址{}168.168.234561206210133216 x", "a ".repeat(116));
+    assert_eq!(found(&dotted).len(), 1, "an address cut at its length limit inside a dotted number takes all of it");
+    assert!(found(&dotted)[0].1.ends_with("168.234561206210133216"), "{:?}", found(&dotted));
     only("邮箱地址：zhang.san@example.com", Email, "zhang.san@example.com");
     only("地址2001:db8::1", Ipv6, "2001:db8::1");
     assert_eq!(found("地址：北京市朝阳区***路"), vec![], "masked text is no address");
