@@ -10,7 +10,8 @@
 #   CARGO_TARGET_DIR   build directory (default /var/tmp/dealdesk-fuzz-target, apart from the app's)
 #   FUZZ_SANITIZER     address (default) | none   (none: faster, no memory-error detection)
 #   FUZZ_MAX_LEN       largest input in bytes (default 65536)
-#   DEALDESK_FUZZ_TABLE, DEALDESK_FUZZ_STRICT_PANICS   passed to the targets (docs/fuzzing.md)
+#   DEALDESK_FUZZ_TABLE, DEALDESK_FUZZ_STRICT_PANICS, DEALDESK_FUZZ_ONE_PASS
+#                      passed to the targets (docs/fuzzing.md)
 # Needs cargo-fuzz (`cargo install cargo-fuzz --locked`) and nightly features: the nightly
 # toolchain when rustup has it, else the stable compiler with RUSTC_BOOTSTRAP=1 (machines
 # that cannot download a toolchain; the sanitizer runtimes ship with stable's rust-std).

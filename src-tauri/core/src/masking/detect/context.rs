@@ -213,7 +213,9 @@ fn next_run(b: &[u8], at: usize) -> Option<(usize, usize)> {
 /// Whether the run `s..e` is one part of a dotted number such as an IP address or a
 /// version (`E14352192.168.1.10`): then it is not a number on its own.
 pub(super) fn dotted(b: &[u8], s: usize, e: usize) -> bool {
-    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    // A masked digit counts as one (`D::*.S0202001`: `56` masked), or masking would turn a
+    // dotted number's part into a number of its own (found by fuzzing).
+    let digit = |i: usize| b.get(i).is_some_and(|c| c.is_ascii_digit() || *c == b'*');
     (b.get(e) == Some(&b'.') && digit(e + 1)) || (s >= 2 && b[s - 1] == b'.' && digit(s - 2))
 }
 

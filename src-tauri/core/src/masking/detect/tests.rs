@@ -157,6 +157,7 @@ fn passports_only_near_their_word() {
     assert!(detect("222:02020233445.168.1.1").is_empty(), "part of a dotted number is no landline");
     assert!(detect("金额 13812345678.50 元").is_empty(), "a decimal amount is no mobile");
     assert_eq!(found("型号 E12345678"), vec![]);
+    assert_eq!(found("passport D::*.S0202001"), vec![], "nor when the part before it was masked");
 }
 
 #[test]
