@@ -220,6 +220,15 @@ fn digits_after_masked_digits_are_no_number_of_their_own() {
 }
 
 #[test]
+fn a_number_right_before_an_email_address_is_found_too() {
+    assert_eq!(
+        found("电话 021 50226894 4123@example.cn"),
+        vec![(Landline, "021 50226894".to_string()), (Email, "4123@example.cn".to_string())],
+        "the address's first digits are no extension of the landline"
+    );
+}
+
+#[test]
 fn every_passport_number_right_after_the_cue_is_found() {
     assert_eq!(found("passport E12345678 / G87654321"), vec![(Passport, "E12345678".to_string()), (Passport, "G87654321".to_string())]);
 }

@@ -33,12 +33,15 @@ pub fn scan(b: &[u8], skip: &[Hit], out: &mut Vec<Hit>) {
             continue;
         }
         let e = run_end(b, i);
-        i = token(b, i, e, out).max(e);
+        // Digit groups stop before the next e-mail address (`021 50226894 4x@g.cn`: the `4`
+        // is the address's, and the number before it a landline of its own).
+        let limit = skip.get(next_skip).map_or(b.len(), |s| s.start);
+        i = token(b, i, e, limit, out).max(e);
     }
 }
 
 /// Looks at the run `s..e`; returns where scanning goes on.
-fn token(b: &[u8], s: usize, e: usize, out: &mut Vec<Hit>) -> usize {
+fn token(b: &[u8], s: usize, e: usize, limit: usize, out: &mut Vec<Hit>) -> usize {
     // A run right after masked characters (`138****0398-6702…`, `010 *****24::a`) is the rest
     // of a masked value: read as one of its own, a second pass would mask what the first left
     // in clear on purpose (found by fuzzing).
@@ -62,7 +65,7 @@ fn token(b: &[u8], s: usize, e: usize, out: &mut Vec<Hit>) -> usize {
                 return end;
             }
         }
-        return digits(b, s, e, out);
+        return digits(b, s, e, limit, out);
     }
     if run.len() == 18 {
         if run[..17].iter().all(u8::is_ascii_digit) && matches!(run[17], b'X' | b'x') {
@@ -142,16 +145,16 @@ fn masked_after(b: &[u8], e: usize) -> bool {
     b.get(e) == Some(&b'*') && b.get(e + 1).is_some_and(|c| *c == b'*' || c.is_ascii_alphanumeric())
 }
 
-/// Reads digit groups joined by one space or dash, each a whole run of digits (a run glued to
-/// masked characters is not read: it belongs to a masked value).
-fn groups(b: &[u8], s: usize, e: usize) -> ([(usize, usize); MAX_GROUPS], usize) {
+/// Reads digit groups joined by one space or dash, each a whole run of digits, all before
+/// `limit` (a run glued to masked characters is not read: it belongs to a masked value).
+fn groups(b: &[u8], s: usize, e: usize, limit: usize) -> ([(usize, usize); MAX_GROUPS], usize) {
     let mut g = [(0, 0); MAX_GROUPS];
     g[0] = (s, e);
     let mut n = 1;
     let mut end = e;
     while n < MAX_GROUPS && matches!(b.get(end), Some(b' ' | b'-')) && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
         let ge = run_end(b, end + 1);
-        if !b[end + 1..ge].iter().all(u8::is_ascii_digit) || masked_after(b, ge) {
+        if end + 1 >= limit || !b[end + 1..ge].iter().all(u8::is_ascii_digit) || masked_after(b, ge) {
             break;
         }
         g[n] = (end + 1, ge);
@@ -161,8 +164,8 @@ fn groups(b: &[u8], s: usize, e: usize) -> ([(usize, usize); MAX_GROUPS], usize)
     (g, n)
 }
 
-fn digits(b: &[u8], s: usize, e: usize, out: &mut Vec<Hit>) -> usize {
-    let (g, n) = groups(b, s, e);
+fn digits(b: &[u8], s: usize, e: usize, limit: usize, out: &mut Vec<Hit>) -> usize {
+    let (g, n) = groups(b, s, e, limit);
     if n == 1 && !(10..=19).contains(&(e - s)) {
         return e;
     }
