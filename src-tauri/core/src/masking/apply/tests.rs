@@ -241,3 +241,13 @@ fn a_landline_before_an_address_starting_with_digits_is_masked_on_the_first_pass
     let once = masked_once_more_unchanged(text);
     assert!(once.contains("021 ******94 4***@g.ej"), "{once:?}");
 }
+
+/// Found by the `pii_scan` fuzz target in one-pass mode: `E67862838` is the fourth run after
+/// the cue `passport` (no passport number: only three are read); masking `3::5` to `3::*`
+/// took a run away, and the next pass read it as the third.
+#[test]
+fn masking_a_value_near_the_cue_does_not_bring_in_another_passport() {
+    let text = include_str!("../../../../../fuzz/regressions/pii_scan-passport-fourth-run-after-masked-ipv6.txt");
+    let once = masked_once_more_unchanged(text);
+    assert!(once.ends_with("t E67862838"), "{once:?}");
+}

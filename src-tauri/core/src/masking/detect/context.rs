@@ -192,13 +192,16 @@ fn address(b: &[u8], at: usize) -> Option<Hit> {
 }
 
 /// The runs of letters and digits that start within a few characters after the cue word.
-fn runs_after(b: &[u8], at: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+/// With `masked_too`, a run may hold `*` (`E******38`, or `*` alone where a value was masked),
+/// so masking a value does not change which run is the third.
+fn runs_after(b: &[u8], at: usize, masked_too: bool) -> impl Iterator<Item = (usize, usize)> + '_ {
     let limit = (at + 16).min(b.len());
+    let word = move |c: u8| c.is_ascii_alphanumeric() || (masked_too && c == b'*');
     let mut i = at;
     std::iter::from_fn(move || {
-        let start = (i..limit).find(|&j| b[j].is_ascii_alphanumeric() && (j == 0 || !b[j - 1].is_ascii_alphanumeric()))?;
+        let start = (i..limit).find(|&j| word(b[j]) && (j == 0 || !word(b[j - 1])))?;
         let mut end = start;
-        while end < b.len() && b[end].is_ascii_alphanumeric() {
+        while end < b.len() && word(b[end]) {
             end += 1;
         }
         i = end;
@@ -207,7 +210,7 @@ fn runs_after(b: &[u8], at: usize) -> impl Iterator<Item = (usize, usize)> + '_ 
 }
 
 fn next_run(b: &[u8], at: usize) -> Option<(usize, usize)> {
-    runs_after(b, at).next()
+    runs_after(b, at, false).next()
 }
 
 /// Whether the run `s..e` is one part of a dotted number such as an IP address or a
@@ -222,7 +225,7 @@ pub(super) fn dotted(b: &[u8], s: usize, e: usize) -> bool {
 /// Every passport number among the first three runs after the cue (not only the first: once
 /// it is masked, the next pass would take the second for the cue's number).
 fn passports(b: &[u8], at: usize) -> impl Iterator<Item = Hit> + '_ {
-    runs_after(b, at).take(3).filter(move |&(s, e)| passport_number(&b[s..e]) && !dotted(b, s, e)).map(|(s, e)| hit(PiiKind::Passport, s, e, 0.85, Basis::Context))
+    runs_after(b, at, true).take(3).filter(move |&(s, e)| passport_number(&b[s..e]) && !dotted(b, s, e)).map(|(s, e)| hit(PiiKind::Passport, s, e, 0.85, Basis::Context))
 }
 
 /// E/EA… (ordinary), G (older ordinary), D/DE (diplomatic), S/SE (service) numbers.

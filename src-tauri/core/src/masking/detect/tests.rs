@@ -158,6 +158,8 @@ fn passports_only_near_their_word() {
     assert!(detect("金额 13812345678.50 元").is_empty(), "a decimal amount is no mobile");
     assert_eq!(found("型号 E12345678"), vec![]);
     assert_eq!(found("passport D::*.S0202001"), vec![], "nor when the part before it was masked");
+    assert_eq!(found("passport 3::* t E67862838"), vec![], "a masked value still counts among the three runs after the cue");
+    assert_eq!(found("passport 3::5 t E67862838"), vec![(Ipv6, "3::5".to_string())], "(the fourth run is no passport number)");
 }
 
 #[test]
