@@ -62,6 +62,24 @@ impl Masker<'_> {
     /// One pass of [`Self::text`]: every detection masked once, or `None` if that changes
     /// nothing. Public for the fuzz target, which checks that one pass is already enough.
     pub fn one_pass(&self, text: &str, report: &mut MaskReport) -> CoreResult<Option<String>> {
+        self.pass(text, report, None)
+    }
+
+    /// The pieces of `text` that [`Self::text`] replaces, as they appear masked, over all its
+    /// passes (to recognise masked pieces in a text sent back from a form).
+    pub fn masked_pieces(&self, text: &str) -> CoreResult<Vec<String>> {
+        let mut pieces = Vec::new();
+        let mut current = Cow::Borrowed(text);
+        for _ in 0..MAX_PASSES {
+            match self.pass(&current, &mut MaskReport::default(), Some(&mut pieces))? {
+                Some(next) => current = Cow::Owned(next),
+                None => break,
+            }
+        }
+        Ok(pieces)
+    }
+
+    fn pass(&self, text: &str, report: &mut MaskReport, mut pieces: Option<&mut Vec<String>>) -> CoreResult<Option<String>> {
         let found = detect(text);
         let mut out = String::new();
         let (mut at, mut changed) = (0, false);
@@ -79,6 +97,9 @@ impl Masker<'_> {
             out.push_str(&text[at..d.bytes.start]);
             out.push_str(&masked);
             at = d.bytes.end;
+            if let Some(pieces) = pieces.as_deref_mut() {
+                pieces.push(masked);
+            }
         }
         if !changed {
             return Ok(None);

@@ -5,9 +5,7 @@
 //! one of them. Also the guard that keeps a masked value from being saved over the clear one.
 
 use super::apply::{MaskReport, Masker};
-use super::detect::detect;
 use super::kinds::{PersonalColumn, REGISTRY};
-use super::operators;
 use crate::crm::contact::{Contact, ContactInput};
 use crate::crm::customer::{Customer, CustomerInput};
 use crate::crm::opportunity::{Opportunity, OpportunityInput};
@@ -55,19 +53,6 @@ pub fn mask_all<R: MaskedRecord>(records: &mut [R], masker: &Masker<'_>) -> Core
     records.iter_mut().try_for_each(|r| mask_record(r, masker))
 }
 
-/// The pieces of a free text that `masker` replaces, as they appear masked.
-fn masked_fragments(text: &str, masker: &Masker<'_>) -> CoreResult<Vec<String>> {
-    let mut out = Vec::new();
-    for d in detect(text).into_iter().filter(|d| d.confidence >= masker.policy.min_confidence) {
-        let value = &text[d.bytes.clone()];
-        let masked = operators::apply(masker.policy.operator(d.kind), d.kind, value, masker.keys)?;
-        if masked != value {
-            out.push(masked);
-        }
-    }
-    Ok(out)
-}
-
 /// Before an update from a form that showed `stored` through `masker`: a field sent back as
 /// it was shown (masked) keeps its stored clear value; a field typed anew replaces it. A free
 /// text that still holds masked pieces (edited around them) is refused with a `masked` field
@@ -82,7 +67,7 @@ pub fn restore_masked<R: PersonalFields, I: PersonalFields>(stored: &R, input: &
         }
         if *sent == shown {
             *sent = clear.to_string();
-        } else if col.free_text && masked_fragments(clear, masker)?.iter().any(|f| sent.contains(f.as_str())) {
+        } else if col.free_text && masker.masked_pieces(clear)?.iter().any(|f| sent.contains(f.as_str())) {
             errors.push(FieldError {
                 field: col.column.to_string(),
                 code: FieldCode::Masked,

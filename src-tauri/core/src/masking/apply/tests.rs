@@ -106,6 +106,8 @@ fn masked_text_is_masked_again_until_nothing_changes() {
     assert_eq!(out, "邮箱 138****5678");
     assert_eq!((report.masked[&PiiKind::Email], report.masked[&PiiKind::Mobile]), (1, 1));
     assert_eq!(m.text(&out, &mut MaskReport::default()).expect("ok"), out, "masking it again changes nothing");
+    let pieces = m.masked_pieces("邮箱 a@b.cn").expect("ok");
+    assert_eq!(pieces, vec!["13812345678".to_string(), "138****5678".to_string()], "a form's guard knows the pieces of every pass");
     assert_eq!(m.one_pass("no personal data", &mut MaskReport::default()).expect("ok"), None);
 }
 
