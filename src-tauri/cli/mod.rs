@@ -7,6 +7,7 @@ pub mod backup;
 pub mod bench;
 pub mod bench_share;
 pub mod contract;
+pub mod contract_args;
 pub mod contract_template;
 pub mod dashboard;
 pub mod inbox;
