@@ -38,6 +38,8 @@ pub mod view_history;
 mod tests_db;
 #[cfg(test)]
 mod tests_define;
+#[cfg(test)]
+pub(crate) mod tests_layout;
 
 pub use model::*;
 

@@ -162,7 +162,7 @@ async fn export_then_import_into_a_new_matrix_is_lossless_in_csv_and_xlsx() {
         file::import(&pool, &name, &path.display().to_string(), &bytes, "t").await.expect("import");
         let mut conn = pool.acquire().await.expect("conn");
         let copy = store::load_by_name(&mut conn, &name).await.expect("copy");
-        assert_eq!(super::layout::tests::projection(&copy), super::layout::tests::projection(&data), "{format:?}");
+        assert_eq!(super::tests_layout::projection(&copy), super::tests_layout::projection(&data), "{format:?}");
     }
 }
 
