@@ -11,6 +11,10 @@ use std::io::Write;
 use std::sync::Arc;
 use subsetter::GlyphRemapper;
 
+mod ops;
+pub(crate) use ops::{num, num_precise};
+use ops::{push_gid, PathOps};
+
 /// How a run of text looks.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct TextStyle {
@@ -131,46 +135,6 @@ pub(crate) struct Canvas<'f> {
     pub width: f32,
     pub height: f32,
     current: usize,
-}
-
-/// Writes `v` with at most 2 decimals (PDF needs no more at 1/72 inch).
-#[inline]
-pub(crate) fn num(buf: &mut Vec<u8>, v: f32) {
-    let cents = (v * 100.0).round() as i64;
-    if cents < 0 {
-        buf.push(b'-');
-    }
-    let a = cents.unsigned_abs();
-    let _ = write!(buf, "{}", a / 100);
-    let frac = a % 100;
-    if frac != 0 {
-        buf.push(b'.');
-        buf.push(b'0' + (frac / 10) as u8);
-        if frac % 10 != 0 {
-            buf.push(b'0' + (frac % 10) as u8);
-        }
-    }
-}
-
-/// Writes `v` with up to 4 decimals (matrix coefficients: 2 would skew a rotation).
-pub(crate) fn num_precise(buf: &mut Vec<u8>, v: f32) {
-    if (v * 100.0).round() == v * 100.0 {
-        return num(buf, v);
-    }
-    let s = format!("{v:.4}");
-    buf.extend_from_slice(s.trim_end_matches('0').as_bytes());
-}
-
-/// A 2-byte glyph id inside a PDF literal string (escaping what the syntax needs).
-#[inline]
-fn push_gid(buf: &mut Vec<u8>, gid: u16) {
-    for b in gid.to_be_bytes() {
-        match b {
-            b'(' | b')' | b'\\' => buf.extend_from_slice(&[b'\\', b]),
-            b'\r' => buf.extend_from_slice(b"\\r"),
-            _ => buf.push(b),
-        }
-    }
 }
 
 impl<'f> Canvas<'f> {
@@ -419,49 +383,5 @@ impl<'f> Canvas<'f> {
             buf.push(b' ');
         }
         let _ = writeln!(buf, "cm /Im{index} Do Q");
-    }
-}
-
-/// Glyph outlines as PDF path operators, in font units, shifted by the pen position.
-struct PathOps {
-    buf: Vec<u8>,
-    dx: f32,
-    last: (f32, f32),
-}
-
-impl PathOps {
-    fn point(&mut self, x: f32, y: f32) {
-        num(&mut self.buf, x + self.dx);
-        self.buf.push(b' ');
-        num(&mut self.buf, y);
-        self.buf.push(b' ');
-    }
-}
-
-impl ttf_parser::OutlineBuilder for PathOps {
-    fn move_to(&mut self, x: f32, y: f32) {
-        self.point(x, y);
-        self.buf.extend_from_slice(b"m\n");
-        self.last = (x, y);
-    }
-    fn line_to(&mut self, x: f32, y: f32) {
-        self.point(x, y);
-        self.buf.extend_from_slice(b"l\n");
-        self.last = (x, y);
-    }
-    fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
-        // Quadratic → cubic: control points 2/3 of the way to the quadratic control point.
-        let (x0, y0) = self.last;
-        self.curve_to(x0 + 2.0 / 3.0 * (x1 - x0), y0 + 2.0 / 3.0 * (y1 - y0), x + 2.0 / 3.0 * (x1 - x), y + 2.0 / 3.0 * (y1 - y), x, y);
-    }
-    fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
-        self.point(x1, y1);
-        self.point(x2, y2);
-        self.point(x, y);
-        self.buf.extend_from_slice(b"c\n");
-        self.last = (x, y);
-    }
-    fn close(&mut self) {
-        self.buf.extend_from_slice(b"h\n");
     }
 }
